@@ -1,0 +1,32 @@
+// Bundles src/cli.tsx into one ESM file, dist/cli.js, so start-up does not resolve hundreds of modules.
+import { build } from 'esbuild';
+import { readFileSync, chmodSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+await build({
+  entryPoints: ['src/cli.tsx'],
+  outfile: 'dist/cli.js',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  jsx: 'automatic',
+  legalComments: 'none',
+  logLevel: 'warning',
+  define: {
+    'process.env.TIDINGS_VERSION': JSON.stringify(pkg.version),
+    // React's production build: smaller and faster than the development one.
+    'process.env.NODE_ENV': '"production"',
+  },
+  // Ink loads react-devtools-core only when DEV=true; it is not installed.
+  external: ['react-devtools-core'],
+  banner: {
+    js: [
+      '#!/usr/bin/env node',
+      "import { createRequire as __tidingsCreateRequire } from 'node:module';",
+      'const require = __tidingsCreateRequire(import.meta.url);',
+    ].join('\n'),
+  },
+});
+chmodSync('dist/cli.js', 0o755);

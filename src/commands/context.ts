@@ -1,0 +1,28 @@
+// What every command is given: output, data paths, clock, fetch and settings. Built once in cli.tsx;
+// tests build their own with a temp home and a local server.
+import type { DataPaths } from '../core/storage/paths.js';
+import type { Output } from './output.js';
+
+export interface CommandContext {
+  readonly out: Output;
+  readonly paths: DataPaths;
+  readonly now: () => Date;
+  readonly fetch: typeof globalThis.fetch;
+  /** `tidings/<version>`. */
+  readonly userAgent: string;
+  readonly version: string;
+  /** False when NO_COLOR is set or stdout is not a terminal. */
+  readonly useColor: boolean;
+  /** The environment, read once in cli.tsx; commands must not touch process.env. */
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+/** A usage error: printed as one line, exit code 1. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/** Exit codes shared by every command. */
+export const EXIT_OK = 0;
+export const EXIT_FATAL = 1;
+export const EXIT_PARTIAL = 2;

@@ -1,0 +1,114 @@
+// Reads a catalog from its JSON text, with errors that name the file, the line and the problem.
+// Pure; the caller reads the file.
+import type { Catalog, Channel, FeedRef, Region } from './catalog.js';
+
+/** A catalog that cannot be used; the message names the file, the line and the problem. */
+export class CatalogError extends Error {
+  override readonly name = 'CatalogError';
+}
+
+function lineOfOffset(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i += 1) if (text.charCodeAt(i) === 10) line += 1;
+  return line;
+}
+
+/** Finds the line of the first `"key": "value"` occurrence, to point errors at the right place. */
+function lineOfValue(text: string, value: string): number | null {
+  const index = text.indexOf(JSON.stringify(value));
+  return index < 0 ? null : lineOfOffset(text, index);
+}
+
+function parseJsonWithLine(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /position (\d+)/.exec(message);
+    const lineMatch = /line (\d+)/.exec(message);
+    const line =
+      position?.[1] !== undefined
+        ? lineOfOffset(text, Number(position[1]))
+        : lineMatch?.[1] !== undefined
+          ? Number(lineMatch[1])
+          : lineOfOffset(text, text.length);
+    throw new CatalogError(`${file}:${line}: invalid JSON: ${message.replace(/^JSON\.parse: /, '')}`);
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isHttpUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** Parses and validates catalog JSON. `file` is only used in error messages. */
+export function parseCatalogJson(text: string, file: string): Catalog {
+  const data = parseJsonWithLine(text.replace(/^\uFEFF/, ''), file);
+  const fail = (problem: string, near?: string): never => {
+    const line = near === undefined ? null : lineOfValue(text, near);
+    throw new CatalogError(`${file}${line === null ? '' : `:${line}`}: ${problem}`);
+  };
+  if (!isRecord(data)) fail('a catalog must be a JSON object with "channels" and "regions"');
+  const root = data as Record<string, unknown>;
+
+  const feedsOf = (value: unknown, owner: string): FeedRef[] => {
+    if (value === undefined) return [];
+    if (!Array.isArray(value)) return fail(`"feeds" of "${owner}" must be an array`, owner);
+    return value.map((entry): FeedRef => {
+      const url = typeof entry === 'string' ? entry : isRecord(entry) ? entry['url'] : undefined;
+      if (typeof url !== 'string') return fail(`a feed of "${owner}" has no "url"`, owner);
+      if (!isHttpUrl(url)) return fail(`feed URL ${JSON.stringify(url)} is not http(s)`, url);
+      const title = isRecord(entry) && typeof entry['title'] === 'string' ? entry['title'] : undefined;
+      return title === undefined ? { url } : { url, title };
+    });
+  };
+  const namesOf = (entry: Record<string, unknown>, kind: string, index: number) => {
+    const id = entry['id'];
+    if (typeof id !== 'string' || !/^[\w-]+$/u.test(id)) {
+      return fail(`${kind} #${index + 1} needs an "id" of letters, digits, "-" or "_"`);
+    }
+    const name = typeof entry['name'] === 'string' ? entry['name'] : id;
+    const nameEn = typeof entry['nameEn'] === 'string' ? entry['nameEn'] : undefined;
+    return nameEn === undefined ? { id, name } : { id, name, nameEn };
+  };
+  const listOf = (key: string): Record<string, unknown>[] => {
+    const value = root[key];
+    if (value === undefined) return [];
+    if (!Array.isArray(value)) return fail(`"${key}" must be an array`, key);
+    return value.map((entry, index) =>
+      isRecord(entry) ? entry : fail(`${key} #${index + 1} must be an object`, key),
+    );
+  };
+
+  const channels: Channel[] = listOf('channels').map((entry, index) => {
+    const names = namesOf(entry, 'channel', index);
+    return { ...names, feeds: feedsOf(entry['feeds'], names.id) };
+  });
+  const regions: Region[] = listOf('regions').map((entry, index) => {
+    const names = namesOf(entry, 'region', index);
+    const keywords = entry['keywords'] ?? [];
+    if (!Array.isArray(keywords) || keywords.some((k) => typeof k !== 'string')) {
+      return fail(`"keywords" of "${names.id}" must be an array of strings`, names.id);
+    }
+    return { ...names, keywords: keywords as string[], feeds: feedsOf(entry['feeds'], names.id) };
+  });
+  for (const [kind, list] of [
+    ['channel', channels],
+    ['region', regions],
+  ] as const) {
+    const ids = new Set<string>();
+    for (const entry of list) {
+      if (ids.has(entry.id)) fail(`duplicate ${kind} id "${entry.id}"`, entry.id);
+      ids.add(entry.id);
+    }
+  }
+  return { channels, regions };
+}
