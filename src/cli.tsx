@@ -28,7 +28,8 @@ function buildContext(): CommandContext {
 function parseInteger(name: string, min: number) {
   return (value: string): number => {
     const n = Number(value);
-    if (!Number.isInteger(n) || n < min) throw new UsageError(`${name} must be an integer ≥ ${min}, got "${value}"`);
+    if (!Number.isInteger(n) || n < min)
+      throw new UsageError(`${name} must be an integer ≥ ${min}, got "${value}"`);
     return n;
   };
 }
@@ -36,7 +37,9 @@ function parseInteger(name: string, min: number) {
 /** Builds the command tree. Each action sets process.exitCode; nothing here calls exit directly. */
 export function buildProgram(context: () => CommandContext): Command {
   const program = new Command('tidings')
-    .description('A news portal in the terminal: channels, regions, paginated articles, offline favorites.')
+    .description(
+      'A news portal in the terminal: channels, regions, paginated articles, offline favorites.',
+    )
     .version(version, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ outputError: (text, write) => write(text) })
@@ -48,19 +51,30 @@ export function buildProgram(context: () => CommandContext): Command {
     .option('--catalog <file>', 'use this catalog file (JSON) for this run')
     .option('--json', 'print the per-feed results as JSON')
     .addOption(
-      new Option('--concurrency <n>', 'feeds fetched at once').default(8).argParser(parseInteger('--concurrency', 1)),
+      new Option('--concurrency <n>', 'feeds fetched at once')
+        .default(8)
+        .argParser(parseInteger('--concurrency', 1)),
     )
     .addOption(
-      new Option('--timeout <ms>', 'total time allowed per feed, in ms').argParser(parseInteger('--timeout', 1)),
+      new Option('--timeout <ms>', 'total time allowed per feed, in ms').argParser(
+        parseInteger('--timeout', 1),
+      ),
     )
-    .action(async (options: { catalog?: string; json?: boolean; concurrency: number; timeout?: number }) => {
-      process.exitCode = await runFetch(context(), {
-        catalogFile: options.catalog ?? null,
-        isJson: options.json === true,
-        concurrency: options.concurrency,
-        totalTimeoutMs: options.timeout ?? null,
-      });
-    });
+    .action(
+      async (options: {
+        catalog?: string;
+        json?: boolean;
+        concurrency: number;
+        timeout?: number;
+      }) => {
+        process.exitCode = await runFetch(context(), {
+          catalogFile: options.catalog ?? null,
+          isJson: options.json === true,
+          concurrency: options.concurrency,
+          totalTimeoutMs: options.timeout ?? null,
+        });
+      },
+    );
 
   program
     .command('list')
@@ -69,7 +83,9 @@ export function buildProgram(context: () => CommandContext): Command {
     .option('--channel <id>', 'only items of this channel')
     .option('--region <id>', 'only items of this region')
     .option('--search <text>', 'only items whose title or summary contains this text')
-    .addOption(new Option('--limit <n>', 'at most this many items').argParser(parseInteger('--limit', 1)))
+    .addOption(
+      new Option('--limit <n>', 'at most this many items').argParser(parseInteger('--limit', 1)),
+    )
     .option('--json', 'print the items as JSON')
     .action(
       async (options: {
@@ -108,7 +124,8 @@ async function main(): Promise<void> {
     }
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`tidings: ${message}\n`);
-    if (isDebug && error instanceof Error && error.stack !== undefined) process.stderr.write(`${error.stack}\n`);
+    if (isDebug && error instanceof Error && error.stack !== undefined)
+      process.stderr.write(`${error.stack}\n`);
     process.exitCode = EXIT_FATAL;
   }
 }

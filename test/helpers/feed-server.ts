@@ -72,7 +72,10 @@ export async function startFeedServer(): Promise<FeedServer> {
       response.end();
       return;
     }
-    const headers: Record<string, string> = { 'content-type': 'application/rss+xml', ...route.headers };
+    const headers: Record<string, string> = {
+      'content-type': 'application/rss+xml',
+      ...route.headers,
+    };
     if (route.etag !== undefined) {
       headers['etag'] = route.etag;
       if (request.headers['if-none-match'] === route.etag) {
@@ -104,7 +107,9 @@ export async function startFeedServer(): Promise<FeedServer> {
       body = gzipSync(body);
       headers['content-encoding'] = 'gzip';
     }
-    headers['content-length'] = String(typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength);
+    headers['content-length'] = String(
+      typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength,
+    );
     response.writeHead(route.status ?? 200, headers);
     response.end(body);
   };

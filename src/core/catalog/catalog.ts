@@ -54,15 +54,41 @@ function escapeRegExp(text: string): string {
 /**
  * Builds a matcher for region keywords: Chinese (and other CJK) keywords match anywhere, since
  * CJK text has no spaces; Latin keywords match whole words, case-insensitively.
+ *
+ * A keyword that starts with "-" is a mask: its occurrences are blanked out before the others are
+ * looked for, so `["三明", "-三明治"]` matches 三明 but not the 三明 inside 三明治 (sandwich).
  */
 export function keywordMatcher(keywords: readonly string[]): (text: string) => boolean {
-  const cjk = keywords.filter((k) => k !== '' && HAN_OR_KANA.test(k));
-  const latin = keywords.filter((k) => k !== '' && !HAN_OR_KANA.test(k));
+  const masks = keywords.filter((k) => k.startsWith('-') && k.length > 1).map((k) => k.slice(1));
+  const positives = keywords.filter((k) => k.trim() !== '' && !k.startsWith('-'));
+  const cjk = positives.filter((k) => HAN_OR_KANA.test(k));
+  const latin = positives.filter((k) => !HAN_OR_KANA.test(k));
   const latinPattern =
     latin.length === 0
       ? null
-      : new RegExp(`(?<![\\p{L}\\p{N}])(?:${latin.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
-  return (text) => cjk.some((k) => text.includes(k)) || (latinPattern?.test(text) ?? false);
+      : new RegExp(
+          `(?<![\\p{L}\\p{N}])(?:${latin.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`,
+          'iu',
+        );
+  const maskPattern =
+    masks.length === 0
+      ? null
+      : new RegExp(
+          masks
+            .map((m) =>
+              HAN_OR_KANA.test(m)
+                ? escapeRegExp(m)
+                : `(?<![\\p{L}\\p{N}])${escapeRegExp(m)}(?![\\p{L}\\p{N}])`,
+            )
+            .join('|'),
+          'giu',
+        );
+  return (input) => {
+    // The mask becomes spaces: nothing inside it can match, and the words around it stay apart.
+    const text =
+      maskPattern === null ? input : input.replace(maskPattern, (m) => ' '.repeat(m.length));
+    return cjk.some((k) => text.includes(k)) || (latinPattern?.test(text) ?? false);
+  };
 }
 
 /** The channels and regions an item belongs to. */

@@ -1,5 +1,6 @@
 // Reads a catalog from its JSON text, with errors that name the file, the line and the problem.
 // Pure; the caller reads the file.
+import { sanitizeLine } from '../feeds/sanitize.js';
 import type { Catalog, Channel, FeedRef, Region } from './catalog.js';
 
 /** A catalog that cannot be used; the message names the file, the line and the problem. */
@@ -32,7 +33,9 @@ function parseJsonWithLine(text: string, file: string): unknown {
         : lineMatch?.[1] !== undefined
           ? Number(lineMatch[1])
           : lineOfOffset(text, text.length);
-    throw new CatalogError(`${file}:${line}: invalid JSON: ${message.replace(/^JSON\.parse: /, '')}`);
+    throw new CatalogError(
+      `${file}:${line}: invalid JSON: ${message.replace(/^JSON\.parse: /, '')}`,
+    );
   }
 }
 
@@ -49,6 +52,17 @@ function isHttpUrl(url: string): boolean {
   }
 }
 
+const ROOT_KEYS = ['about', 'version', 'channels', 'regions'] as const satisfies readonly string[];
+const CHANNEL_KEYS = ['id', 'name', 'nameEn', 'feeds'] as const satisfies readonly string[];
+const REGION_KEYS = [
+  'id',
+  'name',
+  'nameEn',
+  'keywords',
+  'feeds',
+] as const satisfies readonly string[];
+const FEED_KEYS = ['url', 'title'] as const satisfies readonly string[];
+
 /** Parses and validates catalog JSON. `file` is only used in error messages. */
 export function parseCatalogJson(text: string, file: string): Catalog {
   const data = parseJsonWithLine(text.replace(/^\uFEFF/, ''), file);
@@ -58,16 +72,37 @@ export function parseCatalogJson(text: string, file: string): Catalog {
   };
   if (!isRecord(data)) fail('a catalog must be a JSON object with "channels" and "regions"');
   const root = data as Record<string, unknown>;
+  /** Unknown keys are errors: a misspelt "keyword" would otherwise be ignored without a word. */
+  const checkKeys = (
+    entry: Record<string, unknown>,
+    allowed: readonly string[],
+    where: string,
+  ): void => {
+    for (const key of Object.keys(entry)) {
+      if (!allowed.includes(key)) {
+        fail(
+          `unknown key "${key}" in ${where} (known keys: ${allowed.map((k) => `"${k}"`).join(', ')})`,
+          key,
+        );
+      }
+    }
+  };
+  checkKeys(root, ROOT_KEYS, 'the catalog');
 
   const feedsOf = (value: unknown, owner: string): FeedRef[] => {
     if (value === undefined) return [];
     if (!Array.isArray(value)) return fail(`"feeds" of "${owner}" must be an array`, owner);
+    const seen = new Set<string>();
     return value.map((entry): FeedRef => {
+      if (isRecord(entry)) checkKeys(entry, FEED_KEYS, `a feed of "${owner}"`);
       const url = typeof entry === 'string' ? entry : isRecord(entry) ? entry['url'] : undefined;
       if (typeof url !== 'string') return fail(`a feed of "${owner}" has no "url"`, owner);
       if (!isHttpUrl(url)) return fail(`feed URL ${JSON.stringify(url)} is not http(s)`, url);
-      const title = isRecord(entry) && typeof entry['title'] === 'string' ? entry['title'] : undefined;
-      return title === undefined ? { url } : { url, title };
+      if (seen.has(url)) return fail(`feed ${url} is listed twice in "${owner}"`, url);
+      seen.add(url);
+      const title =
+        isRecord(entry) && typeof entry['title'] === 'string' ? sanitizeLine(entry['title']) : '';
+      return title === '' ? { url } : { url, title };
     });
   };
   const namesOf = (entry: Record<string, unknown>, kind: string, index: number) => {
@@ -75,9 +110,17 @@ export function parseCatalogJson(text: string, file: string): Catalog {
     if (typeof id !== 'string' || !/^[\w-]+$/u.test(id)) {
       return fail(`${kind} #${index + 1} needs an "id" of letters, digits, "-" or "_"`);
     }
-    const name = typeof entry['name'] === 'string' ? entry['name'] : id;
-    const nameEn = typeof entry['nameEn'] === 'string' ? entry['nameEn'] : undefined;
-    return nameEn === undefined ? { id, name } : { id, name, nameEn };
+    checkKeys(entry, kind === 'channel' ? CHANNEL_KEYS : REGION_KEYS, `${kind} "${id}"`);
+    for (const key of ['name', 'nameEn']) {
+      if (entry[key] !== undefined && typeof entry[key] !== 'string')
+        fail(`"${key}" of "${id}" must be a string`, id);
+    }
+    // Names reach the terminal, and a catalog may come from anywhere: sanitize them like feed text.
+    const name = typeof entry['name'] === 'string' ? sanitizeLine(entry['name']) : '';
+    const nameEn = typeof entry['nameEn'] === 'string' ? sanitizeLine(entry['nameEn']) : '';
+    return nameEn === ''
+      ? { id, name: name === '' ? id : name }
+      : { id, name: name === '' ? id : name, nameEn };
   };
   const listOf = (key: string): Record<string, unknown>[] => {
     const value = root[key];
@@ -98,7 +141,10 @@ export function parseCatalogJson(text: string, file: string): Catalog {
     if (!Array.isArray(keywords) || keywords.some((k) => typeof k !== 'string')) {
       return fail(`"keywords" of "${names.id}" must be an array of strings`, names.id);
     }
-    return { ...names, keywords: keywords as string[], feeds: feedsOf(entry['feeds'], names.id) };
+    const cleanKeywords = (keywords as string[])
+      .map((k) => sanitizeLine(k))
+      .filter((k) => k !== '' && k !== '-');
+    return { ...names, keywords: cleanKeywords, feeds: feedsOf(entry['feeds'], names.id) };
   });
   for (const [kind, list] of [
     ['channel', channels],

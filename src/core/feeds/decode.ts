@@ -15,13 +15,22 @@ export interface Decoded {
  * Big5 as CP950 (Big5-HKSCS rejects real Big5 feeds). Returns null for labels iconv-lite lacks.
  */
 export function canonicalCharset(label: string): string | null {
-  const name = label.trim().replace(/^["']|["']$/g, '').toLowerCase();
-  if (/^(gb2312|gbk|x-gbk|cp936|ms936|windows-936|euc-cn|gb_2312-80|gb18030|csgb2312|chinese|iso-ir-58)$/.test(name)) {
+  const name = label
+    .trim()
+    .replace(/^["']|["']$/g, '')
+    .toLowerCase();
+  if (
+    /^(gb2312|gbk|x-gbk|cp936|ms936|windows-936|euc-cn|gb_2312-80|gb18030|csgb2312|chinese|iso-ir-58)$/.test(
+      name,
+    )
+  ) {
     return 'gb18030';
   }
-  if (/^(big5|big-5|big5-hkscs|cn-big5|x-x-big5|csbig5|cp950|ms950|windows-950)$/.test(name)) return 'cp950';
+  if (/^(big5|big-5|big5-hkscs|cn-big5|x-x-big5|csbig5|cp950|ms950|windows-950)$/.test(name))
+    return 'cp950';
   if (name === 'utf8' || name === 'utf-8' || name === 'unicode-1-1-utf-8') return 'utf-8';
-  if (name === 'us-ascii' || name === 'ascii' || name === 'iso-8859-1' || name === 'latin1') return 'windows-1252';
+  if (name === 'us-ascii' || name === 'ascii' || name === 'iso-8859-1' || name === 'latin1')
+    return 'windows-1252';
   if (name === 'utf-16' || name === 'unicode') return 'utf-16le';
   if (name === 'utf-32') return 'utf-32le';
   return iconv.encodingExists(name) ? name : null;
@@ -56,7 +65,9 @@ export function headerCharset(contentType: string | null): string | null {
 }
 
 function headText(bytes: Uint8Array, limit: number): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, limit)).toString('latin1');
+  return Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, limit)).toString(
+    'latin1',
+  );
 }
 
 /** The encoding named in the XML declaration. */
@@ -128,7 +139,8 @@ function decodeBytes(
   trustsValidUtf8: boolean,
 ): Decoded {
   const bom = bomCharset(bytes);
-  if (bom !== null) return { text: decodeWith(bytes, bom.charset), charset: bom.charset, source: 'bom' };
+  if (bom !== null)
+    return { text: decodeWith(bytes, bom.charset), charset: bom.charset, source: 'bom' };
 
   const wide = sniffWideCharset(bytes);
   const fromHeader = headerCharset(contentType);
@@ -139,18 +151,30 @@ function decodeBytes(
 
   if (headerName !== null) {
     // Servers often label everything UTF-8; when the bytes say otherwise, believe the document.
-    const headerLies = headerName === 'utf-8' && !valid && declaredName !== null && declaredName !== 'utf-8';
+    const headerLies =
+      headerName === 'utf-8' && !valid && declaredName !== null && declaredName !== 'utf-8';
     if (!headerLies) {
       // A page declared in a legacy charset whose bytes are valid multi-byte UTF-8 was re-saved
       // by a browser or CMS: real Chinese portals do this. UTF-8 is then the right reading.
-      if (trustsValidUtf8 && headerName !== 'utf-8' && valid && /[^\x00-\x7f]/.test(headText(bytes, bytes.byteLength))) {
+      if (
+        trustsValidUtf8 &&
+        headerName !== 'utf-8' &&
+        valid &&
+        /[^\x00-\x7f]/.test(headText(bytes, bytes.byteLength))
+      ) {
         return { text: decodeWith(bytes, 'utf-8'), charset: 'utf-8', source: 'utf-8' };
       }
       return { text: decodeWith(bytes, headerName), charset: headerName, source: 'http' };
     }
   }
   if (declaredName !== null) {
-    if (trustsValidUtf8 && declaredName !== 'utf-8' && valid && !wide && /[^\x00-\x7f]/.test(headText(bytes, bytes.byteLength))) {
+    if (
+      trustsValidUtf8 &&
+      declaredName !== 'utf-8' &&
+      valid &&
+      !wide &&
+      /[^\x00-\x7f]/.test(headText(bytes, bytes.byteLength))
+    ) {
       return { text: decodeWith(bytes, 'utf-8'), charset: 'utf-8', source: 'utf-8' };
     }
     return { text: decodeWith(bytes, declaredName), charset: declaredName, source: 'declaration' };

@@ -99,7 +99,9 @@ export function parseHttpUrl(url: string): URL {
     throw new FetchError(`not a valid URL: ${url}`);
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new FetchError(`only http and https URLs are fetched, not ${parsed.protocol.replace(/:$/, '')}`);
+    throw new FetchError(
+      `only http and https URLs are fetched, not ${parsed.protocol.replace(/:$/, '')}`,
+    );
   }
   return parsed;
 }
@@ -107,9 +109,15 @@ export function parseHttpUrl(url: string): URL {
 async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array> {
   const declared = Number(response.headers.get('content-length'));
   const encoding = response.headers.get('content-encoding');
-  if ((encoding === null || encoding === 'identity') && Number.isFinite(declared) && declared > maxBytes) {
+  if (
+    (encoding === null || encoding === 'identity') &&
+    Number.isFinite(declared) &&
+    declared > maxBytes
+  ) {
     await response.body?.cancel().catch(() => undefined);
-    throw new FetchError(`response too large: ${mebibytes(declared)} (limit ${mebibytes(maxBytes)})`);
+    throw new FetchError(
+      `response too large: ${mebibytes(declared)} (limit ${mebibytes(maxBytes)})`,
+    );
   }
   if (response.body === null) return new Uint8Array(0);
   const reader = response.body.getReader();
@@ -167,14 +175,19 @@ export async function fetchResource(url: string, options: FetchOptions): Promise
     for (let hop = 0; ; hop += 1) {
       let response: Response;
       try {
-        response = await options.fetch(current, { headers, redirect: 'manual', signal: controller.signal });
+        response = await options.fetch(current, {
+          headers,
+          redirect: 'manual',
+          signal: controller.signal,
+        });
       } catch (error) {
         throw error instanceof FetchError ? error : new FetchError(describeNetworkError(error));
       }
       if (response.status >= 300 && response.status < 400 && response.status !== 304) {
         const location = response.headers.get('location');
         await response.body?.cancel().catch(() => undefined);
-        if (location === null) throw new FetchError(`HTTP ${response.status} redirect without a Location`);
+        if (location === null)
+          throw new FetchError(`HTTP ${response.status} redirect without a Location`);
         if (hop >= options.maxRedirects) {
           throw new FetchError(`too many redirects (more than ${options.maxRedirects})`);
         }
@@ -221,7 +234,9 @@ export async function fetchResource(url: string, options: FetchOptions): Promise
     }
   } catch (error) {
     if (timedOut === 'connect') {
-      throw new FetchError(`timed out after ${describeSeconds(options.connectTimeoutMs)} waiting for a response`);
+      throw new FetchError(
+        `timed out after ${describeSeconds(options.connectTimeoutMs)} waiting for a response`,
+      );
     }
     if (timedOut === 'total') {
       throw new FetchError(

@@ -65,16 +65,29 @@ const NUMERIC_REFERENCE = /&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));?/g;
  * rule; we drop it rather than guess.)
  */
 export function sanitizeHtml(html: string): string {
-  return sanitizeText(html).replace(NUMERIC_REFERENCE, (ref, hex: string | undefined, dec: string | undefined) => {
-    const cp = hex !== undefined ? Number.parseInt(hex, 16) : Number.parseInt(dec ?? '', 10);
-    if (!Number.isFinite(cp) || cp > 0x10ffff) return '';
-    if (cp === 0x09) return ' ';
-    return isForbiddenCodePoint(cp) && cp !== 0x0a ? '' : ref;
-  });
+  return removeControlReferences(sanitizeText(html));
+}
+
+/**
+ * Removes numeric character references that decode to forbidden characters (`&#27;`, `&#x9b;`),
+ * so decoding entities afterwards cannot produce a control character.
+ */
+export function removeControlReferences(html: string): string {
+  return html.replace(
+    NUMERIC_REFERENCE,
+    (ref, hex: string | undefined, dec: string | undefined) => {
+      const cp = hex !== undefined ? Number.parseInt(hex, 16) : Number.parseInt(dec ?? '', 10);
+      if (!Number.isFinite(cp) || cp > 0x10ffff) return '';
+      if (cp === 0x09) return ' ';
+      return isForbiddenCodePoint(cp) && cp !== 0x0a ? '' : ref;
+    },
+  );
 }
 
 /** True when `text` holds nothing {@link sanitizeText} would remove (tabs and CRs aside). */
 export function isTerminalSafe(text: string): boolean {
   // eslint-disable-next-line no-control-regex
-  return !/[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/.test(text) && text.isWellFormed();
+  return (
+    !/[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/.test(text) && text.isWellFormed()
+  );
 }
