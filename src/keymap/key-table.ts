@@ -262,6 +262,12 @@ export const KEY_TABLE: readonly KeyBinding[] = [
     help: { zh: '打开结果', en: 'Open the result' },
   },
   {
+    op: 'search.erase',
+    keys: ['backspace'],
+    contexts: ['search'],
+    help: { zh: '删除一个字', en: 'Delete a character' },
+  },
+  {
     op: 'nav.back',
     keys: ['esc'],
     contexts: ['search'],

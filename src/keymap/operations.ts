@@ -25,6 +25,7 @@ export const OPERATIONS = [
   'link.copy',
   'article.export',
   'search.open',
+  'search.erase',
   'refresh.selection',
   'refresh.all',
   'refresh.cancel',

@@ -1,0 +1,264 @@
+// Derived data: the tabs, the filtered list, the visible window of a list, search results, feed
+// errors, the status line. Computed from state on demand (memoized), never stored. No react/ink.
+import { membershipResolver, type Membership } from '../core/catalog/catalog.js';
+import type { Catalog } from '../core/catalog/catalog.js';
+import { memoLast } from './memo.js';
+import type {
+  AppState,
+  FavoriteSummary,
+  FeedState,
+  HomeScreen,
+  Lang,
+  ListItem,
+  ListPlace,
+  Screen,
+  ScreenKind,
+} from './state.js';
+
+/** The screen on top of the stack. */
+export function currentScreen(state: AppState): Screen {
+  return state.stack[state.stack.length - 1]!;
+}
+
+/** The home screen (always at the bottom of the stack). */
+export function homeScreen(state: AppState): HomeScreen {
+  return state.stack[0] as HomeScreen;
+}
+
+/** A tab of the channel or region bar; `id` null is 全部 (all). */
+export interface Tab {
+  readonly id: string | null;
+  readonly label: string;
+}
+
+const ALL_LABEL: Readonly<Record<Lang, string>> = { zh: '全部', en: 'All' };
+
+const channelTabsOf = memoLast(
+  (groups: Catalog['channels'] | Catalog['regions'], lang: Lang): readonly Tab[] => [
+    { id: null, label: ALL_LABEL[lang] },
+    ...groups.map((g) => ({ id: g.id, label: lang === 'en' ? (g.nameEn ?? g.name) : g.name })),
+  ],
+);
+const regionTabsOf = memoLast((groups: Catalog['regions'], lang: Lang): readonly Tab[] => [
+  { id: null, label: ALL_LABEL[lang] },
+  ...groups.map((g) => ({ id: g.id, label: lang === 'en' ? (g.nameEn ?? g.name) : g.name })),
+]);
+
+/** The channel bar: 全部 then the catalog's channels. */
+export function channelTabs(state: AppState): readonly Tab[] {
+  return channelTabsOf(state.catalog.channels, state.lang);
+}
+
+/** The region bar: 全部 then the catalog's regions. */
+export function regionTabs(state: AppState): readonly Tab[] {
+  return regionTabsOf(state.catalog.regions, state.lang);
+}
+
+const membershipOf = memoLast(
+  (catalog: Catalog, items: readonly ListItem[]): ReadonlyMap<string, Membership> => {
+    const resolve = membershipResolver(catalog);
+    const map = new Map<string, Membership>();
+    for (const item of items) map.set(item.id, resolve({ ...item, contentHtml: null }));
+    return map;
+  },
+);
+
+const filterItems = memoLast(
+  (
+    catalog: Catalog,
+    items: readonly ListItem[],
+    channelId: string | null,
+    regionId: string | null,
+    isUnreadOnly: boolean,
+    readIds: ReadonlySet<string>,
+  ): readonly ListItem[] => {
+    if (channelId === null && regionId === null && !isUnreadOnly) return items;
+    const membership =
+      channelId === null && regionId === null ? null : membershipOf(catalog, items);
+    return items.filter((item) => {
+      if (isUnreadOnly && readIds.has(item.id)) return false;
+      if (membership === null) return true;
+      const m = membership.get(item.id);
+      if (m === undefined) return false;
+      if (channelId !== null && !m.channels.includes(channelId)) return false;
+      if (regionId !== null && !m.regions.includes(regionId)) return false;
+      return true;
+    });
+  },
+);
+
+/** The home list: items of the selected channel × region (全部 = no filter), unread only when asked. */
+export function homeItems(state: AppState): readonly ListItem[] {
+  const home = homeScreen(state);
+  const channelId = channelTabs(state)[home.channel]?.id ?? null;
+  const regionId = regionTabs(state)[home.region]?.id ?? null;
+  return filterItems(
+    state.catalog,
+    state.items,
+    channelId,
+    regionId,
+    state.isUnreadOnly,
+    state.readIds,
+  );
+}
+
+const favoriteIdSet = memoLast(
+  (favorites: readonly FavoriteSummary[]): ReadonlySet<string> =>
+    new Set(favorites.map((f) => f.id)),
+);
+
+/** Ids of the saved favorites. */
+export function favoriteIds(state: AppState): ReadonlySet<string> {
+  return favoriteIdSet(state.favorites);
+}
+
+/** A search hit: a cached item or a favorite that is no longer in the cache. */
+export interface SearchHit {
+  readonly id: string;
+  readonly title: string;
+  readonly source: string;
+  readonly published: string | null;
+  readonly isFavoriteOnly: boolean;
+}
+
+const searchOver = memoLast(
+  (
+    items: readonly ListItem[],
+    favorites: readonly FavoriteSummary[],
+    query: string,
+  ): readonly SearchHit[] => {
+    const needle = query.trim().toLocaleLowerCase();
+    if (needle === '') return [];
+    const terms = needle.split(/\s+/);
+    const matches = (text: string): boolean => {
+      const hay = text.toLocaleLowerCase();
+      return terms.every((t) => hay.includes(t));
+    };
+    const hits: SearchHit[] = [];
+    const seen = new Set<string>();
+    for (const item of items) {
+      if (matches(`${item.title}\n${item.summary}\n${item.source}`)) {
+        hits.push({
+          id: item.id,
+          title: item.title,
+          source: item.source,
+          published: item.published,
+          isFavoriteOnly: false,
+        });
+        seen.add(item.id);
+      }
+    }
+    for (const fav of favorites) {
+      if (!seen.has(fav.id) && matches(`${fav.title}\n${fav.source}`)) {
+        hits.push({
+          id: fav.id,
+          title: fav.title,
+          source: fav.source,
+          published: fav.published,
+          isFavoriteOnly: true,
+        });
+      }
+    }
+    return hits;
+  },
+);
+
+/** Incremental search over titles and text of cached items and favorites; every word must match. */
+export function searchHits(state: AppState, query: string): readonly SearchHit[] {
+  return searchOver(state.items, state.favorites, query);
+}
+
+const errorsOf = memoLast((feeds: Readonly<Record<string, FeedState>>): readonly FeedState[] =>
+  Object.values(feeds)
+    .filter((f) => f.status === 'error')
+    .sort((a, b) => a.title.localeCompare(b.title)),
+);
+
+/** Feeds whose last refresh failed, by title. */
+export function feedErrors(state: AppState): readonly FeedState[] {
+  return errorsOf(state.feeds);
+}
+
+/** Rows of each screen's chrome (bars, title, status, hints); the list gets the rest. */
+const CHROME_ROWS: Readonly<Record<Exclude<ScreenKind, 'article'>, number>> = {
+  home: 4,
+  favorites: 3,
+  search: 4,
+  errors: 3,
+};
+
+/**
+ * Rows available to the list of a screen. Ink repaints the whole screen when a frame fills the
+ * terminal, so every screen draws at most `rows - 1` lines.
+ */
+export function listHeight(state: AppState, kind: Exclude<ScreenKind, 'article'>): number {
+  return Math.max(1, state.viewport.rows - 1 - CHROME_ROWS[kind]);
+}
+
+/** The number of rows in the list of a list screen. */
+export function listLength(state: AppState, screen: Exclude<Screen, { kind: 'article' }>): number {
+  switch (screen.kind) {
+    case 'home':
+      return homeItems(state).length;
+    case 'favorites':
+      return state.favorites.length;
+    case 'search':
+      return searchHits(state, screen.query).length;
+    case 'errors':
+      return feedErrors(state).length;
+  }
+}
+
+/** The rows of a list that are on screen: `start` inclusive, `end` exclusive. */
+export interface ListWindow {
+  readonly start: number;
+  readonly end: number;
+  readonly cursor: number;
+}
+
+/**
+ * The visible window of a list: the cursor clamped into the list, the stored scroll position
+ * moved just enough to show the cursor (so a resize never hides it), and the window clamped to
+ * the list's end.
+ */
+export function listWindow(count: number, place: ListPlace, height: number): ListWindow {
+  if (count === 0) return { start: 0, end: 0, cursor: 0 };
+  const cursor = Math.min(Math.max(place.cursor, 0), count - 1);
+  let start = Math.min(Math.max(place.scrollTop, cursor - height + 1), cursor);
+  start = Math.max(0, Math.min(start, count - height));
+  return { start, end: Math.min(count, start + height), cursor };
+}
+
+/** The item under the home cursor, if any. */
+export function selectedHomeItem(state: AppState): ListItem | null {
+  const items = homeItems(state);
+  const home = homeScreen(state);
+  return items[Math.min(home.cursor, items.length - 1)] ?? null;
+}
+
+/** Counts for the status line. */
+export interface StatusInfo {
+  readonly isRefreshing: boolean;
+  readonly done: number;
+  readonly total: number;
+  readonly errorCount: number;
+  readonly lastRefreshAt: string | null;
+  readonly isOffline: boolean;
+  readonly unreadCount: number;
+}
+
+/** What the status line reports. */
+export function statusInfo(state: AppState): StatusInfo {
+  const items = homeItems(state);
+  let unread = 0;
+  for (const item of items) if (!state.readIds.has(item.id)) unread += 1;
+  return {
+    isRefreshing: state.refresh !== null,
+    done: state.refresh?.done ?? 0,
+    total: state.refresh?.total ?? 0,
+    errorCount: feedErrors(state).length,
+    lastRefreshAt: state.lastRefreshAt,
+    isOffline: state.isOffline,
+    unreadCount: unread,
+  };
+}
