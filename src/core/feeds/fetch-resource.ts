@@ -201,6 +201,12 @@ export async function fetchResource(url: string, options: FetchOptions): Promise
           throw new FetchError(`redirect to a non-http URL refused: ${next.protocol}`);
         }
         current = next;
+        // Each hop is a new request: it gets its own time to answer.
+        if (connectTimer !== null) clearTimeout(connectTimer);
+        connectTimer = setTimeout(() => {
+          timedOut = 'connect';
+          controller.abort();
+        }, options.connectTimeoutMs);
         continue;
       }
       if (connectTimer !== null) clearTimeout(connectTimer);
