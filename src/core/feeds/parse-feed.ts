@@ -93,6 +93,61 @@ function repair(text: string): string {
     .replace(/&(?!(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);)/g, '&amp;');
 }
 
+/** Growth allowed from expanding internal entities; more is treated as an entity-expansion attack. */
+const ENTITY_EXPANSION_LIMIT = 1024 * 1024;
+
+/**
+ * Expands simple internal entities declared in the DOCTYPE (`<!ENTITY id "text">`), which sax
+ * leaves unexpanded, and drops the DOCTYPE. Only plain-text values are expanded (no nested
+ * references, no parameter or external entities), and total growth is capped, so billion-laughs
+ * and XXE documents stay errors and never read a file or the network.
+ */
+function expandInternalEntities(text: string): string {
+  const doctype = /<!DOCTYPE\s+[\w:.-]+\s*\[([\s\S]*?)\]\s*>/.exec(text);
+  if (doctype === null) return text;
+  const values = new Map<string, string>();
+  for (const match of (doctype[1] ?? '').matchAll(
+    /<!ENTITY\s+([\w.-]+)\s+(?:"([^"]*)"|'([^']*)')\s*>/g,
+  )) {
+    const name = match[1];
+    const value = match[2] ?? match[3] ?? '';
+    if (name !== undefined && !/[&%<]/.test(value)) values.set(name, value);
+  }
+  if (values.size === 0) return text;
+  let growth = 0;
+  const body = text
+    .slice(doctype.index + doctype[0].length)
+    .replace(/&([\w.-]+);/g, (ref, name: string) => {
+      const value = values.get(name);
+      if (value === undefined) return ref;
+      growth += value.length;
+      return value;
+    });
+  if (growth > ENTITY_EXPANSION_LIMIT) throw new FeedParseError('entity expansion too large');
+  return text.slice(0, doctype.index) + body;
+}
+
+/**
+ * `<rss>` with items but no `<channel>` (or nothing at all) is common in hand-written feeds;
+ * rss-parser needs the channel, so one is put around the content.
+ */
+function wrapChannel(text: string): string {
+  if (/<channel[\s>]/.test(text)) return text;
+  const rdf = /<rdf:RDF\b[^>]*>/.exec(text);
+  if (rdf !== null) {
+    const end = rdf.index + rdf[0].length;
+    return `${text.slice(0, end)}<channel></channel>${text.slice(end)}`;
+  }
+  const open = /<rss\b[^>]*?(\/?)>/.exec(text);
+  if (open === null) return text;
+  const start = open.index + open[0].length;
+  if (open[1] === '/')
+    return `${text.slice(0, open.index)}<rss><channel></channel></rss>${text.slice(start)}`;
+  const close = text.lastIndexOf('</rss>');
+  if (close < start) return text;
+  return `${text.slice(0, start)}<channel>${text.slice(start, close)}</channel>${text.slice(close)}`;
+}
+
 function describe(error: unknown): string {
   const message = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
   if (/not recognized as RSS/i.test(message)) return 'not an RSS or Atom feed';
@@ -122,11 +177,12 @@ export async function parseFeed(text: string): Promise<RawFeed> {
   if (/^(?:<!--[\s\S]*?-->\s*)*<!DOCTYPE\s+html|^\s*<html[\s>]/i.test(cleaned)) {
     throw new FeedParseError('an HTML page, not a feed');
   }
+  const prepared = wrapChannel(expandInternalEntities(cleaned));
   try {
-    return await parseOnce(cleaned);
+    return await parseOnce(prepared);
   } catch (error) {
-    const repaired = repair(cleaned);
-    if (repaired !== cleaned) {
+    const repaired = repair(prepared);
+    if (repaired !== prepared) {
       try {
         return await parseOnce(repaired);
       } catch {

@@ -153,6 +153,36 @@ describe('parseFeed + normalizeFeed', () => {
   });
 });
 
+describe('parseFeed document repairs', () => {
+  it('expands simple internal DOCTYPE entities but never nested ones (billion laughs stays an error)', async () => {
+    const feed = await normalize(
+      `<!DOCTYPE rss [<!ENTITY site "Example">]><rss version="2.0"><channel><title>&site; news</title></channel></rss>`,
+    );
+    expect(feed.title).toBe('Example news');
+    const bomb = `<!DOCTYPE rss [<!ENTITY a "x"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><rss version="2.0"><channel><title>&b;</title></channel></rss>`;
+    await expect(parseFeed(bomb)).rejects.toThrow(FeedParseError);
+  });
+
+  it('refuses a quadratic entity expansion', async () => {
+    const big = 'x'.repeat(100_000);
+    const doc = `<!DOCTYPE rss [<!ENTITY big "${big}">]><rss version="2.0"><channel><title>${'&big;'.repeat(20)}</title></channel></rss>`;
+    await expect(parseFeed(doc)).rejects.toThrow('entity expansion too large');
+  });
+
+  it('reads <rss> and <rdf:RDF> documents without a channel', async () => {
+    const feed = await normalize('<rss><item><title>lonely</title></item></rss>');
+    expect(feed.items.map((i) => i.title)).toEqual(['lonely']);
+    expect((await normalize('<rss version="2.0"></rss>')).items).toEqual([]);
+    expect(
+      (
+        await normalize(
+          '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"></rdf:RDF>',
+        )
+      ).items,
+    ).toEqual([]);
+  });
+});
+
 describe('parseFeedDate', () => {
   it('reads RFC 822, ISO 8601 and Chinese dates', () => {
     expect(parseFeedDate('Sat, 07 Sep 2002 00:00:01 GMT')).toBe('2002-09-07T00:00:01.000Z');
