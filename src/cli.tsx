@@ -1,21 +1,33 @@
 // The composition root: parse argv, read the environment, build services, run a command.
-// The only file that reads process.env or exits. The UI is imported lazily, so scriptable
-// commands never load Ink or React.
+// The only file that reads process.env or exits. Every command (and the UI) is imported lazily:
+// in the one-file bundle esbuild turns those imports into deferred module initialisers, so a
+// command evaluates only the code it uses, and scriptable commands never load Ink or React.
 import { Command, CommanderError, Option } from 'commander';
 import { createOutput } from './commands/output.js';
 import { type CommandContext, UsageError, EXIT_FATAL } from './commands/context.js';
-import { resolveDataPaths } from './core/storage/paths.js';
-import { runFetch } from './commands/fetch.js';
-import { runList } from './commands/list.js';
+import { type DataPaths, resolveDataPaths } from './core/storage/paths.js';
+import { join } from 'node:path';
+import type { DemoServer } from './core/demo/demo-server.js';
 
 const version = process.env['TIDINGS_VERSION'] ?? '0.0.0-dev';
 const env: Readonly<Record<string, string | undefined>> = { ...process.env };
 const isDebug = env['TIDINGS_DEBUG'] === '1';
 
-function buildContext(): CommandContext {
+/** The demo keeps its own state beside the user's, so demo items never mix with real ones. */
+function demoPaths(paths: DataPaths): DataPaths {
+  return {
+    config: join(paths.config, 'demo'),
+    data: join(paths.data, 'demo'),
+    cache: join(paths.cache, 'demo'),
+  };
+}
+
+function buildContext(demo: DemoServer | null): CommandContext {
+  const paths = resolveDataPaths(env);
   return {
     out: createOutput(process.stdout, process.stderr),
-    paths: resolveDataPaths(env),
+    paths: demo === null ? paths : demoPaths(paths),
+    demoCatalog: demo?.catalog ?? null,
     now: () => new Date(),
     fetch: globalThis.fetch,
     userAgent: `tidings/${version}`,
@@ -43,6 +55,7 @@ export function buildProgram(context: () => CommandContext): Command {
     .version(version, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ outputError: (text, write) => write(text) })
+    .option('--demo', 'use the bundled demo edition, served from 127.0.0.1 (no network needed)')
     .exitOverride();
 
   program
@@ -67,6 +80,7 @@ export function buildProgram(context: () => CommandContext): Command {
         concurrency: number;
         timeout?: number;
       }) => {
+        const { runFetch } = await import('./commands/fetch.js');
         process.exitCode = await runFetch(context(), {
           catalogFile: options.catalog ?? null,
           isJson: options.json === true,
@@ -96,6 +110,7 @@ export function buildProgram(context: () => CommandContext): Command {
         limit?: number;
         json?: boolean;
       }) => {
+        const { runList } = await import('./commands/list.js');
         process.exitCode = await runList(context(), {
           catalogFile: options.catalog ?? null,
           channel: options.channel ?? null,
@@ -111,9 +126,16 @@ export function buildProgram(context: () => CommandContext): Command {
 }
 
 async function main(): Promise<void> {
+  let demo: DemoServer | null = null;
   let cached: CommandContext | null = null;
-  const context = (): CommandContext => (cached ??= buildContext());
+  const context = (): CommandContext => (cached ??= buildContext(demo));
   const program = buildProgram(context);
+  program.hook('preAction', async (_program, action) => {
+    if (action.optsWithGlobals<{ demo?: boolean }>().demo === true) {
+      const { startDemoServer } = await import('./core/demo/demo-server.js');
+      demo = await startDemoServer({ now: () => new Date() });
+    }
+  });
   try {
     await program.parseAsync(process.argv);
   } catch (error) {
@@ -127,6 +149,8 @@ async function main(): Promise<void> {
     if (isDebug && error instanceof Error && error.stack !== undefined)
       process.stderr.write(`${error.stack}\n`);
     process.exitCode = EXIT_FATAL;
+  } finally {
+    await (demo as DemoServer | null)?.close();
   }
 }
 

@@ -1,5 +1,6 @@
 // What every command is given: output, data paths, clock, fetch and settings. Built once in cli.tsx;
 // tests build their own with a temp home and a local server.
+import type { Catalog } from '../core/catalog/catalog.js';
 import type { DataPaths } from '../core/storage/paths.js';
 import type { Output } from './output.js';
 
@@ -13,6 +14,11 @@ export interface CommandContext {
   readonly version: string;
   /** False when NO_COLOR is set or stdout is not a terminal. */
   readonly useColor: boolean;
+  /**
+   * With `--demo`: the demo edition's catalog (its server already running); commands use it instead
+   * of the user's catalog, and `paths` point at the demo's own folders. Null otherwise.
+   */
+  readonly demoCatalog: Catalog | null;
   /** The environment, read once in cli.tsx; commands must not touch process.env. */
   readonly env: Readonly<Record<string, string | undefined>>;
 }

@@ -3,7 +3,7 @@ import { catalogFeeds } from '../core/catalog/catalog.js';
 import { refreshFeeds } from '../core/feeds/refresh.js';
 import { FeedCache } from '../core/storage/feed-cache.js';
 import { type CommandContext, EXIT_OK, EXIT_PARTIAL } from './context.js';
-import { loadCommandCatalog } from './load-command-catalog.js';
+import { resolveCatalog } from './resolve-catalog.js';
 
 export interface FetchCommandOptions {
   readonly catalogFile: string | null;
@@ -17,7 +17,7 @@ export async function runFetch(
   context: CommandContext,
   options: FetchCommandOptions,
 ): Promise<number> {
-  const { catalog } = await loadCommandCatalog(context, options.catalogFile);
+  const { catalog } = await resolveCatalog(context, { catalogFile: options.catalogFile });
   const feeds = catalogFeeds(catalog);
   const cache = new FeedCache(context.paths.cache, context.now);
   const results = await refreshFeeds(feeds, {

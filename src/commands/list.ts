@@ -4,7 +4,7 @@ import { compareNewestFirst } from '../core/feeds/refresh.js';
 import { FeedCache } from '../core/storage/feed-cache.js';
 import { type CommandContext, EXIT_OK, UsageError } from './context.js';
 import { formatLocalTime } from './format.js';
-import { loadCommandCatalog } from './load-command-catalog.js';
+import { resolveCatalog } from './resolve-catalog.js';
 
 export interface ListCommandOptions {
   readonly catalogFile: string | null;
@@ -34,7 +34,8 @@ export async function runList(
   context: CommandContext,
   options: ListCommandOptions,
 ): Promise<number> {
-  const catalog: Catalog = (await loadCommandCatalog(context, options.catalogFile)).catalog;
+  const catalog: Catalog = (await resolveCatalog(context, { catalogFile: options.catalogFile }))
+    .catalog;
   if (options.channel !== null && !catalog.channels.some((c) => c.id === options.channel)) {
     throw new UsageError(`unknown channel "${options.channel}" (see tidings channels)`);
   }

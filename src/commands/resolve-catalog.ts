@@ -22,6 +22,9 @@ export async function resolveCatalog(
   context: CommandContext,
   options: { readonly catalogFile: string | null },
 ): Promise<ResolvedCatalog> {
+  if (options.catalogFile === null && context.demoCatalog !== null) {
+    return { catalog: context.demoCatalog, file: '(demo edition)', isCreated: false };
+  }
   if (options.catalogFile !== null) {
     return {
       catalog: await readCatalogFile(options.catalogFile),
