@@ -37,12 +37,13 @@ export async function withFileLock<T>(
       realpath: false,
       lockfilePath: `${target}.lock`,
       stale: staleMs,
-      // Enough patience to outlast a stale lock of a killed process (staleMs) under contention.
+      // Short waits first (holders keep it for milliseconds), then 30–60 ms steps: patience enough
+      // to outlast the stale lock of a killed process (staleMs) three times over.
       retries: {
-        retries: Math.ceil((staleMs * 3) / 25),
-        factor: 1,
+        retries: Math.ceil((staleMs * 3) / 30) + 20,
+        factor: 1.2,
         minTimeout: 2,
-        maxTimeout: 25,
+        maxTimeout: 30,
         randomize: true,
       },
       onCompromised: (error) => {
