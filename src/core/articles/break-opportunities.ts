@@ -1,0 +1,95 @@
+// Where a line may break: UAX #14 opportunities from the `linebreak` package (the only importer of
+// it), refined by the clreq strict rules (see clreq.ts) and by UAX #14's newer LB19a for curly
+// quotes between Chinese characters. Pure; knows nothing about widths.
+import LineBreaker from 'linebreak';
+import {
+  isEastAsian,
+  isLineEndProhibited,
+  isLineStartProhibited,
+  isUnbreakablePair,
+} from './clreq.js';
+
+/** No break at this offset. */
+export const NO_BREAK = 0;
+/** A line may break before this offset. */
+export const MAY_BREAK = 1;
+/** A line must break before this offset (after a newline). */
+export const MUST_BREAK = 2;
+
+/**
+ * The raw UAX #14 opportunities (linebreak 1.1, Unicode 13 data): `result[i]` is {@link MAY_BREAK}
+ * or {@link MUST_BREAK} when a break is allowed before UTF-16 offset `i`. Offsets 0 and
+ * `text.length` are never marked (the ends of the text are not breaks between lines).
+ */
+export function uaxBreakOpportunities(text: string): Uint8Array {
+  const result = new Uint8Array(text.length + 1);
+  const breaker = new LineBreaker(text);
+  for (let next = breaker.nextBreak(); next !== null; next = breaker.nextBreak()) {
+    if (next.position > 0 && next.position < text.length) {
+      result[next.position] = next.required ? MUST_BREAK : MAY_BREAK;
+    }
+  }
+  return result;
+}
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x3000 || code === 0x0a || code === 0xa0;
+}
+
+/** The code point ending at UTF-16 offset `end` (exclusive). */
+function codePointBefore(text: string, end: number): string {
+  const low = text.charCodeAt(end - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && end >= 2) {
+    const high = text.charCodeAt(end - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return text.slice(end - 2, end);
+  }
+  return text.charAt(end - 1);
+}
+
+function codePointAt(text: string, index: number): string {
+  const cp = text.codePointAt(index);
+  return cp === undefined ? '' : String.fromCodePoint(cp);
+}
+
+/**
+ * Break opportunities for laying out Chinese and mixed text: the UAX #14 ones, plus LB19a (a break
+ * before an opening curly quote or after a closing one when both neighbours are East Asian), minus
+ * every break clreq forbids: before a line-start-prohibited character, after a line-end-prohibited
+ * one (spaces at the break ignored), and inside `——` / `……`. Mandatory breaks are kept.
+ */
+export function breakOpportunities(text: string): Uint8Array {
+  const result = uaxBreakOpportunities(text);
+  const n = text.length;
+  for (let i = 1; i < n; i += 1) {
+    const kind = result[i] as number;
+    if (kind === NO_BREAK) {
+      // LB19a: between East Asian characters, “ opens and ” closes like a bracket.
+      const code = text.charCodeAt(i);
+      const previous = text.charCodeAt(i - 1);
+      const isOpening = code === 0x201c || code === 0x2018;
+      if (!isOpening && previous !== 0x201d && previous !== 0x2019) continue;
+      const outer = isOpening ? text.codePointAt(i - 1) : text.codePointAt(i);
+      const inner = isOpening ? text.codePointAt(i + 1) : text.codePointAt(i - 2);
+      if (outer === undefined || inner === undefined || !isEastAsian(outer) || !isEastAsian(inner))
+        continue;
+      result[i] = MAY_BREAK;
+    }
+    const after = codePointAt(text, i);
+    if (result[i] === MUST_BREAK) continue;
+    if (isLineStartProhibited(after)) {
+      result[i] = NO_BREAK;
+      continue;
+    }
+    let end = i;
+    while (end > 0 && isSpace(text.charCodeAt(end - 1))) end -= 1;
+    if (end === 0) {
+      result[i] = NO_BREAK;
+      continue;
+    }
+    const before = codePointBefore(text, end);
+    if (isLineEndProhibited(before) || (end === i && isUnbreakablePair(before, after))) {
+      result[i] = NO_BREAK;
+    }
+  }
+  return result;
+}

@@ -1,0 +1,61 @@
+// The Chinese line-breaking rules (W3C clreq, "strict" level, plus the common half-width forms found
+// in mixed text): which characters may not start or end a line, and which pairs never split.
+// Pure data and predicates; knows nothing about widths or layout.
+
+/**
+ * Characters that must not start a line: pause and stop marks, closing brackets and quotes,
+ * interpuncts, connectors, solidi, digit suffixes, and (strict level) dashes and ellipses,
+ * plus the Japanese small kana and iteration marks that JIS X 4051 treats alike.
+ */
+export const NOT_AT_LINE_START =
+  '、，。．：；！？,.:;!?' +
+  '）)］]｝}〕〉》」』】〙〗〟’”»›' +
+  '·・‧–～~／/%‰℃°' +
+  '…‥⋯—⸺' +
+  '々〻ゝゞヽヾ〃ーぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ゛゜';
+
+/** Characters that must not end a line: opening brackets and quotes, and currency prefixes. */
+export const NOT_AT_LINE_END = '（(［[｛{〔〈《「『【〘〖〝‘“«‹$＄￥¥£€';
+
+/** Characters that form one unbreakable unit when doubled (`——`, `……`, `⋯⋯`). */
+const DOUBLED = '—…⋯⸺';
+
+const notStart = new Set(Array.from(NOT_AT_LINE_START));
+const notEnd = new Set(Array.from(NOT_AT_LINE_END));
+const doubled = new Set(Array.from(DOUBLED));
+
+/** True when a line may not begin with `char` (one code point). */
+export function isLineStartProhibited(char: string): boolean {
+  return notStart.has(char);
+}
+
+/** True when a line may not end with `char` (one code point). */
+export function isLineEndProhibited(char: string): boolean {
+  return notEnd.has(char);
+}
+
+/** True when a break between `before` and `after` would split `——`, `……` or `⋯⋯`. */
+export function isUnbreakablePair(before: string, after: string): boolean {
+  return before === after && doubled.has(before);
+}
+
+/**
+ * True for East Asian characters in the sense of UAX #14 LB19a (Unicode 15.1): Han, kana, Hangul,
+ * CJK punctuation and the full-width forms. Around them, curly quotes may break like brackets do.
+ */
+export function isEastAsian(codePoint: number): boolean {
+  return (
+    (codePoint >= 0x2e80 && codePoint <= 0x9fff) ||
+    (codePoint >= 0xac00 && codePoint <= 0xd7af) ||
+    (codePoint >= 0xf900 && codePoint <= 0xfaff) ||
+    (codePoint >= 0xfe30 && codePoint <= 0xfe4f) ||
+    (codePoint >= 0xff00 && codePoint <= 0xffef) ||
+    (codePoint >= 0x20000 && codePoint <= 0x3ffff)
+  );
+}
+
+/** True when `text` starts with a character that makes it a Chinese (or Japanese) paragraph. */
+export function startsWithCjk(text: string): boolean {
+  const cp = text.codePointAt(0);
+  return cp !== undefined && isEastAsian(cp);
+}
