@@ -24,6 +24,10 @@ const FORBIDDEN_CHAR =
   // eslint-disable-next-line no-control-regex
   /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
+/** Anything any of the passes below would change (surrogates included, to check pairing). */
+// eslint-disable-next-line no-control-regex
+const NEEDS_WORK = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]/;
+
 /** True when a code point must never reach the terminal (see {@link FORBIDDEN_CHAR}). */
 export function isForbiddenCodePoint(cp: number): boolean {
   return (
@@ -41,7 +45,8 @@ export function isForbiddenCodePoint(cp: number): boolean {
  * move the cursor by an amount no width function counts.
  */
 export function sanitizeText(text: string): string {
-  if (text === '') return text;
+  // Fast path: most text has nothing to remove, and this runs over every feed's whole content.
+  if (!NEEDS_WORK.test(text)) return text;
   return text
     .replace(/\r\n?|[\u2028\u2029]/g, '\n')
     .replace(/\t/g, ' ')
