@@ -45,7 +45,13 @@ export function catalogFeeds(catalog: Catalog): FeedRef[] {
   return [...seen.values()];
 }
 
-const HAN_OR_KANA = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const CJK_CLASS = '[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}]';
+const HAN_OR_KANA = new RegExp(CJK_CLASS, 'u');
+/**
+ * A character that continues a Latin word: a letter, digit or mark that is not CJK. CJK text
+ * next to a Latin word ("在Xiamen举行") is a word edge, since Chinese puts no space there.
+ */
+const WORD_CHAR = `(?:(?!${CJK_CLASS})[\\p{L}\\p{N}\\p{M}])`;
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -67,7 +73,7 @@ export function keywordMatcher(keywords: readonly string[]): (text: string) => b
     latin.length === 0
       ? null
       : new RegExp(
-          `(?<![\\p{L}\\p{N}])(?:${latin.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`,
+          `(?<!${WORD_CHAR})(?:${latin.map(escapeRegExp).join('|')})(?!${WORD_CHAR})`,
           'iu',
         );
   const maskPattern =
@@ -78,7 +84,7 @@ export function keywordMatcher(keywords: readonly string[]): (text: string) => b
             .map((m) =>
               HAN_OR_KANA.test(m)
                 ? escapeRegExp(m)
-                : `(?<![\\p{L}\\p{N}])${escapeRegExp(m)}(?![\\p{L}\\p{N}])`,
+                : `(?<!${WORD_CHAR})${escapeRegExp(m)}(?!${WORD_CHAR})`,
             )
             .join('|'),
           'giu',

@@ -1,6 +1,7 @@
 // Reads and saves catalog files: the user's catalog.json in the config home (created from the
 // default edition on first run) and any JSON or OPML file given with --catalog. A file that
 // cannot be read is reported, never replaced; edits are made under a lock and written atomically.
+import { randomBytes } from 'node:crypto';
 import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
@@ -86,7 +87,7 @@ export interface UserCatalog {
  * process created a moment earlier is never replaced.
  */
 async function createExclusive(file: string, text: string): Promise<boolean> {
-  const temp = `${file}.${process.pid}.${Date.now()}.new`;
+  const temp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.new`;
   await writeFile(temp, text, { flag: 'wx' });
   try {
     await link(temp, file);
