@@ -80,7 +80,7 @@ export const ARTICLES_BUSINESS: readonly DemoArticle[] = [
     minutesAgo: 760,
     categories: ['财经', '汽车', '消费'],
     summary:
-      '三四线城市和县域的新能源汽车渗透率快速上升，充电设施短板正在补齐。车企加快在县城布局门店和售后网点。',
+      '三四线城市和县域的新能源汽车渗透率快速上升，三明等地的汽车城里，来看新能源车的顾客明显增多，充电设施短板正在补齐。车企加快在县城布局门店和售后网点。',
     body: [
       '过去，新能源汽车的主要消费者集中在一二线城市。如今，这一格局正在改变。行业数据显示，今年以来三四线城市和县域市场的新能源汽车渗透率提升明显，增速快于一二线城市。',
       '在三明市的一家汽车城，销售顾问说，来看新能源车的顾客比例明显增加，“很多人家里有院子，可以自己装充电桩，用车成本比油车低不少”。',
@@ -185,7 +185,7 @@ export const ARTICLES_BUSINESS: readonly DemoArticle[] = [
     minutesAgo: 690,
     categories: ['Trade', 'E-commerce', 'China'],
     summary:
-      'Parcels cleared through the zone this year have already exceeded last year’s total, driven by small sellers shipping apparel and home goods abroad.',
+      'Parcels cleared through the zone this year have already exceeded last year’s total, driven by small sellers — from Quanzhou clothing workshops to Zhangzhou furniture makers — shipping abroad.',
     body: [
       'The cross-border e-commerce zone next to Xiamen’s airport cleared more parcels in the first ten months of this year than in the whole of last year, according to the zone’s operator.',
       'Much of the growth comes from small sellers: family workshops making clothing in Quanzhou, furniture makers in Zhangzhou and tea merchants who sell directly to customers abroad.',
@@ -231,6 +231,7 @@ export const ARTICLES_BUSINESS: readonly DemoArticle[] = [
       'Ten years ago, a fresh oyster from Putian would rarely travel further than the nearest provincial capital. Today it can reach a kitchen in Beijing within thirty-six hours, packed in ice and tracked by a temperature sensor.',
       'The change is the result of heavy investment in cold-chain logistics: refrigerated warehouses near producing areas, insulated trucks and a growing network of small cold stores in cities.',
       'Operators say margins are thin and the business is capital-intensive. Power costs are high, and a single failure can spoil an entire shipment. But demand keeps rising as more consumers buy fresh food online.',
+      'Smaller producers are among the biggest winners. A fish-ball workshop in Fuzhou that once sold only to nearby restaurants now ships frozen orders to customers in a dozen provinces, using shared cold stores rather than building its own.',
       {
         quote:
           'Cold chain is a business of a thousand small details. Miss one and the customer gets a warm box of fish.',

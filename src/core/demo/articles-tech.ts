@@ -213,6 +213,7 @@ export const ARTICLES_TECH: readonly DemoArticle[] = [
       'We tested satellite messaging on three mid-range phones in the hills. It works, slowly, and only if you can see the sky.',
     body: [
       'We took three mid-range phones with satellite messaging into a valley with no mobile coverage and tried to send a message home from each.',
+      'Each phone uses a different service, and the set-up differs: one needed a one-off registration before leaving coverage, another worked out of the box, and the third required a subscription that its first year includes for free.',
       'All three succeeded, eventually. The fastest took about forty seconds from pressing send to delivery; the slowest needed nearly three minutes and two attempts, because a ridge blocked part of the sky.',
       {
         ol: [

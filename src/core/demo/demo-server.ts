@@ -269,6 +269,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     answer(request, response, resource);
   });
   server.on('connection', (socket) => {
+    // A kept-alive connection would otherwise hold the process open for the 5 s keep-alive timeout.
     socket.unref();
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
