@@ -8,6 +8,7 @@ import { type CommandContext, UsageError, EXIT_FATAL } from './commands/context.
 import { type DataPaths, resolveDataPaths } from './core/storage/paths.js';
 import { join } from 'node:path';
 import type { DemoServer } from './core/demo/demo-server.js';
+import { renderKeyTableText } from './keymap/help-text.js';
 
 const version = process.env['TIDINGS_VERSION'] ?? '0.0.0-dev';
 const env: Readonly<Record<string, string | undefined>> = { ...process.env };
@@ -56,7 +57,26 @@ export function buildProgram(context: () => CommandContext): Command {
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ outputError: (text, write) => write(text) })
     .option('--demo', 'use the bundled demo edition, served from 127.0.0.1 (no network needed)')
+    .option('--lang <lang>', 'language of the reader: zh or en (default: from the locale)')
     .exitOverride();
+
+  // No command: the full-screen reader. Ink and React load only here.
+  program.addHelpText(
+    'after',
+    `\nKeys in the reader (tidings with no command):\n${renderKeyTableText()}`,
+  );
+  program.action(async (options: { lang?: string }) => {
+    const { runReader } = await import('./ui/run-reader.js');
+    process.exitCode = await runReader({
+      context: context(),
+      stdin: process.stdin,
+      stdout: process.stdout,
+      stderr: process.stderr,
+      catalogFile: null,
+      lang: options.lang,
+      platform: process.platform,
+    });
+  });
 
   program
     .command('fetch')
@@ -122,7 +142,141 @@ export function buildProgram(context: () => CommandContext): Command {
       },
     );
 
+  addCatalogCommands(program, context);
   return program;
+}
+
+/** `channels`, `regions`, `feeds`, `opml` and `catalog`: the catalog's commands. */
+function addCatalogCommands(program: Command, context: () => CommandContext): void {
+  const catalogOption = 'use this catalog file (JSON or OPML) for this run';
+  program
+    .command('channels')
+    .description('List the channels: id, names, feed count, cached item count.')
+    .option('--catalog <file>', catalogOption)
+    .option('--json', 'print the channels as JSON')
+    .action(async (options: { catalog?: string; json?: boolean }) => {
+      const { runChannels } = await import('./commands/channels.js');
+      process.exitCode = await runChannels(context(), {
+        catalogFile: options.catalog ?? null,
+        isJson: options.json === true,
+      });
+    });
+
+  program
+    .command('regions')
+    .description('List the regions: id, names, keywords, feed count, cached item count.')
+    .option('--catalog <file>', catalogOption)
+    .option('--json', 'print the regions as JSON')
+    .action(async (options: { catalog?: string; json?: boolean }) => {
+      const { runRegions } = await import('./commands/regions.js');
+      process.exitCode = await runRegions(context(), {
+        catalogFile: options.catalog ?? null,
+        isJson: options.json === true,
+      });
+    });
+
+  const feeds = program.command('feeds').description('List, add and remove feeds of your catalog.');
+  feeds
+    .command('list')
+    .description('List every feed with its channels and regions.')
+    .option('--catalog <file>', catalogOption)
+    .option('--json', 'print the feeds as JSON')
+    .action(async (options: { catalog?: string; json?: boolean }) => {
+      const { runFeedsList } = await import('./commands/feeds-list.js');
+      process.exitCode = await runFeedsList(context(), {
+        catalogFile: options.catalog ?? null,
+        isJson: options.json === true,
+      });
+    });
+  feeds
+    .command('add')
+    .description('Add an http(s) feed to a channel (and a region) of your catalog.')
+    .argument('<url>', 'the feed URL')
+    .requiredOption('--channel <id>', 'the channel to add it to (see tidings channels)')
+    .option('--region <id>', 'also add it to this region (see tidings regions)')
+    .option('--title <title>', 'a title for the feed')
+    .action(async (url: string, options: { channel: string; region?: string; title?: string }) => {
+      const { runFeedsAdd } = await import('./commands/feeds-add.js');
+      process.exitCode = await runFeedsAdd(context(), {
+        url,
+        channel: options.channel,
+        region: options.region ?? null,
+        title: options.title ?? null,
+      });
+    });
+  feeds
+    .command('rm')
+    .alias('remove')
+    .description('Remove a feed from every channel and region of your catalog.')
+    .argument('<url>', 'the feed URL')
+    .action(async (url: string) => {
+      const { runFeedsRemove } = await import('./commands/feeds-remove.js');
+      process.exitCode = await runFeedsRemove(context(), { url });
+    });
+
+  const opml = program.command('opml').description('Import or export OPML subscription lists.');
+  opml
+    .command('import')
+    .description('Merge an OPML file into your catalog: folders become channels.')
+    .argument('<file>', 'the OPML file')
+    .option('--channel <id>', 'channel for feeds outside any folder (default: a new "imported")')
+    .action(async (file: string, options: { channel?: string }) => {
+      const { runOpmlImport } = await import('./commands/opml-import.js');
+      process.exitCode = await runOpmlImport(context(), { file, channel: options.channel ?? null });
+    });
+  opml
+    .command('export')
+    .description('Write the catalog as OPML 2.0: channels and regions become folders.')
+    .option('-o, --output <file>', 'write to this file instead of stdout')
+    .option('--catalog <file>', catalogOption)
+    .action(async (options: { output?: string; catalog?: string }) => {
+      const { runOpmlExport } = await import('./commands/opml-export.js');
+      process.exitCode = await runOpmlExport(context(), {
+        catalogFile: options.catalog ?? null,
+        output: options.output ?? null,
+      });
+    });
+
+  program
+    .command('catalog')
+    .description('Work with the catalog as a whole.')
+    .command('check')
+    .description('Fetch every feed once; report which answer, which fail and why, and how fresh.')
+    .option('--catalog <file>', catalogOption)
+    .option('--json', 'print the results as JSON')
+    .addOption(
+      new Option('--concurrency <n>', 'feeds fetched at once')
+        .default(8)
+        .argParser(parseInteger('--concurrency', 1)),
+    )
+    .addOption(
+      new Option('--timeout <ms>', 'total time allowed per feed, in ms').argParser(
+        parseInteger('--timeout', 1),
+      ),
+    )
+    .addOption(
+      new Option('--stale-days <n>', 'a feed whose newest item is older is stale')
+        .default(14)
+        .argParser(parseInteger('--stale-days', 1)),
+    )
+    .action(
+      async (options: {
+        catalog?: string;
+        json?: boolean;
+        concurrency: number;
+        timeout?: number;
+        staleDays: number;
+      }) => {
+        const { runCatalogCheck } = await import('./commands/catalog-check.js');
+        process.exitCode = await runCatalogCheck(context(), {
+          catalogFile: options.catalog ?? null,
+          isJson: options.json === true,
+          concurrency: options.concurrency,
+          totalTimeoutMs: options.timeout ?? null,
+          staleDays: options.staleDays,
+        });
+      },
+    );
 }
 
 async function main(): Promise<void> {

@@ -18,6 +18,9 @@ export async function runFeedsAdd(
   context: CommandContext,
   options: FeedsAddCommandOptions,
 ): Promise<number> {
+  if (context.demoCatalog !== null) {
+    throw new UsageError('the demo edition is read-only: edit your own catalog without --demo');
+  }
   try {
     normalizeFeedUrl(options.url);
     const { file, catalog } = await updateUserCatalog(context.paths, (current) => ({

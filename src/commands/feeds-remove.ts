@@ -12,6 +12,9 @@ export async function runFeedsRemove(
   context: CommandContext,
   options: FeedsRemoveCommandOptions,
 ): Promise<number> {
+  if (context.demoCatalog !== null) {
+    throw new UsageError('the demo edition is read-only: edit your own catalog without --demo');
+  }
   try {
     const result = await updateUserCatalog(context.paths, (current) =>
       removeFeed(current, options.url),

@@ -21,6 +21,9 @@ export async function runOpmlImport(
   context: CommandContext,
   options: OpmlImportCommandOptions,
 ): Promise<number> {
+  if (context.demoCatalog !== null) {
+    throw new UsageError('the demo edition is read-only: edit your own catalog without --demo');
+  }
   let loose: LooseFeedsChannel = IMPORTED_CHANNEL;
   if (options.channel !== null) {
     const { catalog } = await loadUserCatalog(context.paths);
