@@ -19,8 +19,24 @@ await build({
     // React's production build: smaller and faster than the development one.
     'process.env.NODE_ENV': '"production"',
   },
-  // Ink loads react-devtools-core only when DEV=true; it is not installed.
-  external: ['react-devtools-core'],
+  // Ink loads react-devtools-core only when DEV=true; it is not installed. Marking it external is
+  // not enough: esbuild hoists an external import to the top of an ESM bundle, so every run would
+  // fail to resolve it. Resolve it to an empty module instead.
+  plugins: [
+    {
+      name: 'stub-react-devtools-core',
+      setup(pluginBuild) {
+        pluginBuild.onResolve({ filter: /^react-devtools-core$/ }, () => ({
+          path: 'react-devtools-core',
+          namespace: 'stub',
+        }));
+        pluginBuild.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
+          contents: 'export default {};',
+          loader: 'js',
+        }));
+      },
+    },
+  ],
   banner: {
     js: [
       '#!/usr/bin/env node',

@@ -4,6 +4,7 @@ import type { Article } from '../core/articles/article.js';
 import type {
   FavoriteSummary,
   FeedState,
+  HomeFocus,
   HotWord,
   ListItem,
   Notice,
@@ -39,6 +40,7 @@ export type Action =
   | { readonly type: 'cursor-jumped'; readonly to: 'top' | 'bottom' }
   | { readonly type: 'list-paged'; readonly by: number }
   | { readonly type: 'focus-cycled'; readonly by: 1 | -1 }
+  | { readonly type: 'focus-set'; readonly focus: HomeFocus }
   | { readonly type: 'tab-moved'; readonly by: 1 | -1 }
   | { readonly type: 'screen-pushed'; readonly screen: Screen }
   | { readonly type: 'screen-popped' }

@@ -62,6 +62,7 @@ function wrap(index: number, length: number): number {
 }
 
 function moveCursor(state: AppState, by: number): AppState {
+  if (state.isHelpOpen) return { ...state, helpTop: Math.max(0, state.helpTop + by) };
   const screen = currentScreen(state);
   if (screen.kind === 'article') {
     if (screen.load.status !== 'ready') return state;
@@ -195,6 +196,8 @@ export function reduce(state: AppState, action: Action): AppState {
     }
 
     case 'list-paged': {
+      if (state.isHelpOpen)
+        return moveCursor(state, action.by * Math.max(1, state.viewport.rows - 3));
       const screen = currentScreen(state);
       if (screen.kind === 'article') return state;
       const height = listHeight(state, screen.kind);
@@ -216,6 +219,11 @@ export function reduce(state: AppState, action: Action): AppState {
       const focus =
         FOCUS_ORDER[wrap(FOCUS_ORDER.indexOf(screen.focus) + action.by, FOCUS_ORDER.length)]!;
       return replaceTop(state, { ...screen, focus });
+    }
+
+    case 'focus-set': {
+      const screen = currentScreen(state);
+      return screen.kind === 'home' ? replaceTop(state, { ...screen, focus: action.focus }) : state;
     }
 
     case 'tab-moved': {
@@ -301,7 +309,7 @@ export function reduce(state: AppState, action: Action): AppState {
       return { ...state, hotWords: action.hotWords, rank: action.rank };
 
     case 'help-toggled':
-      return { ...state, isHelpOpen: !state.isHelpOpen };
+      return { ...state, isHelpOpen: !state.isHelpOpen, helpTop: 0 };
 
     case 'search-typed': {
       const screen = currentScreen(state);

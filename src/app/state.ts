@@ -125,6 +125,8 @@ export interface AppState {
   /** Never empty; the first screen is home. */
   readonly stack: readonly Screen[];
   readonly isHelpOpen: boolean;
+  /** First help line shown (the help scrolls when it is taller than the terminal). */
+  readonly helpTop: number;
   readonly catalog: Catalog;
   /** Cached items, newest first. */
   readonly items: readonly ListItem[];
@@ -168,6 +170,7 @@ export function initialState(options: InitialStateOptions): AppState {
     viewport: { columns: options.columns, rows: options.rows },
     stack: [{ kind: 'home', focus: 'list', channel: 0, region: 0, cursor: 0, scrollTop: 0 }],
     isHelpOpen: false,
+    helpTop: 0,
     catalog: options.catalog,
     items: [],
     isLoadingCache: true,

@@ -280,6 +280,30 @@ export const KEY_TABLE: readonly KeyBinding[] = [
     contexts: ['help'],
     help: { zh: '关闭帮助', en: 'Close help' },
   },
+  {
+    op: 'cursor.down',
+    keys: ['j', 'down'],
+    contexts: ['help'],
+    help: { zh: '向下滚动', en: 'Scroll down' },
+  },
+  {
+    op: 'cursor.up',
+    keys: ['k', 'up'],
+    contexts: ['help'],
+    help: { zh: '向上滚动', en: 'Scroll up' },
+  },
+  {
+    op: 'page.next',
+    keys: ['space', 'pagedown'],
+    contexts: ['help'],
+    help: { zh: '下一屏', en: 'Next screen' },
+  },
+  {
+    op: 'page.prev',
+    keys: ['b', 'pageup'],
+    contexts: ['help'],
+    help: { zh: '上一屏', en: 'Previous screen' },
+  },
 
   { op: 'search.open', keys: ['/'], contexts: ['global'], help: { zh: '搜索', en: 'Search' } },
   {

@@ -1,0 +1,205 @@
+// The reader's services built from core: the on-disk feed cache and refresh, favorites, read
+// state and history, article loading, insights, the browser and the clipboard. No react/ink.
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Article } from '../core/articles/article.js';
+import { blocksToPlainText, htmlToBlocks } from '../core/articles/html-to-blocks.js';
+import { catalogFeeds, membershipResolver, type Catalog } from '../core/catalog/catalog.js';
+import { compareNewestFirst, refreshFeeds } from '../core/feeds/refresh.js';
+import { writeFileAtomic } from '../core/storage/atomic-write.js';
+import { FavoritesStore } from '../core/storage/favorites-store.js';
+import { FeedCache } from '../core/storage/feed-cache.js';
+import { HistoryStore } from '../core/storage/history.js';
+import type { DataPaths } from '../core/storage/paths.js';
+import { ReadStateStore } from '../core/storage/read-state.js';
+import { recordOpen } from '../core/storage/record-open.js';
+import type { StorageNotice } from '../core/storage/storage-notice.js';
+import { articleMarkdown } from './article-markdown.js';
+import { hotWordsOf, rankOf, relatedOf } from './insights-adapter.js';
+import type { ReaderServices } from './services.js';
+import type { FavoriteSummary, FeedState, ListItem } from './state.js';
+import { copyText } from './system/copy-text.js';
+import { openUrl, type Spawn } from './system/open-url.js';
+
+export interface CoreServicesOptions {
+  readonly paths: DataPaths;
+  readonly catalog: Catalog;
+  readonly now: () => Date;
+  readonly fetch: typeof globalThis.fetch;
+  readonly userAgent: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly platform: NodeJS.Platform;
+  /** Raw bytes to the terminal (OSC 52). */
+  readonly writeTerminal: (data: string) => void;
+  /** Corrupt files moved aside, to show once. */
+  readonly onNotice?: (notice: StorageNotice) => void;
+  /** Starts the browser; node's spawn unless a test records it. */
+  readonly spawn?: Spawn;
+  /** Feeds fetched at once. @default 8 */
+  readonly concurrency?: number;
+}
+
+function slug(text: string): string {
+  return (
+    text
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 40) || 'article'
+  );
+}
+
+/** Builds the reader's services over the data home. */
+export async function createCoreServices(options: CoreServicesOptions): Promise<ReaderServices> {
+  const { paths, now, catalog } = options;
+  const storeOptions = {
+    paths,
+    now,
+    ...(options.onNotice === undefined ? {} : { onNotice: options.onNotice }),
+  };
+  const cache = new FeedCache(paths.cache, now);
+  const readState = new ReadStateStore(storeOptions);
+  const history = new HistoryStore(storeOptions);
+  const favorites = await FavoritesStore.open(storeOptions);
+  const membership = membershipResolver(catalog);
+  const feedUrls = catalogFeeds(catalog).map((f) => f.url);
+
+  const readItems = async (): Promise<ListItem[]> => {
+    const items = await cache.readAllSummaries(feedUrls);
+    const seen = new Set<string>();
+    return items.filter((item) => !seen.has(item.id) && seen.add(item.id)).sort(compareNewestFirst);
+  };
+
+  const articleFromCache = async (itemId: string): Promise<Article | null> => {
+    const item = await cache.findItem(itemId);
+    if (item === null) return null;
+    const { blocks, links } = htmlToBlocks(item.contentHtml ?? '', { baseUrl: item.link });
+    const text =
+      blocks.length > 0
+        ? blocks
+        : item.summary === ''
+          ? []
+          : [{ type: 'paragraph' as const, text: item.summary }];
+    return {
+      header: {
+        itemId: item.id,
+        title: item.title,
+        published: item.published,
+        author: item.author,
+        source: item.source,
+        editor: null,
+        link: item.link,
+        feedUrl: item.feedUrl,
+      },
+      blocks: text,
+      links,
+      textSource: 'feed',
+      notice: null,
+      sitePages: 1,
+      length: [...blocksToPlainText(text)].length,
+    };
+  };
+
+  return {
+    now,
+    async loadCache() {
+      const [items, index] = await Promise.all([readItems(), cache.readIndex()]);
+      const feeds: FeedState[] = catalogFeeds(catalog).map((feed) => {
+        const record = index[feed.url];
+        return {
+          url: feed.url,
+          title: record?.title || feed.title || feed.url,
+          status: record?.lastError ? 'error' : 'idle',
+          error: record?.lastError ?? null,
+          fetchedAt: record?.fetchedAt ?? null,
+        };
+      });
+      return { items, feeds };
+    },
+    async refresh(feeds, { signal, onFeed }) {
+      await refreshFeeds(feeds, {
+        cache,
+        fetch: options.fetch,
+        now,
+        userAgent: options.userAgent,
+        signal,
+        ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
+        onProgress: ({ result }) =>
+          onFeed({ url: result.url, title: result.title, error: result.error }),
+      });
+      return readItems();
+    },
+    async loadArticle(itemId) {
+      const saved = await favorites.get(itemId);
+      if (saved !== null) return saved.article;
+      const article = await articleFromCache(itemId);
+      if (article === null) throw new Error(`item ${itemId} is neither cached nor saved`);
+      return article;
+    },
+    related(article, items) {
+      return relatedOf(article, items);
+    },
+    async insights(items) {
+      const entries = await history.entries();
+      return { hotWords: hotWordsOf(items, now()), rank: rankOf(entries, now()) };
+    },
+    readState: {
+      async load() {
+        const state = await readState.load();
+        return (id) => state.isRead(id);
+      },
+      async mark(ids, isRead) {
+        if (isRead) await readState.markRead(ids);
+        else await readState.markUnread(ids);
+      },
+    },
+    async recordVisit(item) {
+      await recordOpen(
+        paths,
+        now,
+        item,
+        membership({ ...item, contentHtml: null }),
+        options.onNotice,
+      );
+    },
+    favorites: {
+      async list() {
+        const entries = await favorites.list();
+        const summaries: FavoriteSummary[] = entries.map((e) => ({
+          id: e.id,
+          title: e.title,
+          source: e.source,
+          link: e.link,
+          published: e.published,
+          savedAt: e.savedAt,
+        }));
+        return summaries.sort((a, b) =>
+          a.savedAt < b.savedAt ? 1 : a.savedAt > b.savedAt ? -1 : 0,
+        );
+      },
+      async add(article) {
+        await favorites.add(article);
+      },
+      async remove(id) {
+        await favorites.remove(id);
+      },
+    },
+    async exportArticle(article) {
+      const dir = join(paths.data, 'exports');
+      await mkdir(dir, { recursive: true });
+      const date = now().toISOString().slice(0, 10);
+      const file = join(dir, `${date}-${slug(article.header.title)}-${article.header.itemId}.md`);
+      await writeFileAtomic(file, articleMarkdown(article));
+      return file;
+    },
+    openUrl(url) {
+      return openUrl(url, options.platform, options.env, options.spawn);
+    },
+    copyText(text) {
+      return copyText(text, {
+        writeTerminal: options.writeTerminal,
+        platform: options.platform,
+        env: options.env,
+      });
+    },
+  };
+}

@@ -1,0 +1,80 @@
+// The reader's settings file (`settings.json` in the config directory): key rebinding and the
+// default 字号. Read once at start; a malformed file is reported and ignored, never overwritten.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { KeyOverrides } from '../keymap/bindings.js';
+import type { DataPaths } from '../core/storage/paths.js';
+import { FONT_SIZES, type FontSize } from './state.js';
+
+export interface ReaderSettings {
+  readonly keys: KeyOverrides;
+  readonly fontSize: FontSize | null;
+  /** What was wrong with the file, one line each. */
+  readonly problems: readonly string[];
+}
+
+/** Where the settings live. */
+export function settingsPath(paths: DataPaths): string {
+  return join(paths.config, 'settings.json');
+}
+
+/** Parses settings text; everything unusable is reported and skipped. */
+export function parseReaderSettings(text: string, file: string): ReaderSettings {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return {
+      keys: {},
+      fontSize: null,
+      problems: [`${file}: ${(error as Error).message}; settings ignored`],
+    };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return {
+      keys: {},
+      fontSize: null,
+      problems: [`${file}: expected a JSON object; settings ignored`],
+    };
+  }
+  const record = value as Record<string, unknown>;
+  const problems: string[] = [];
+  const keys: Record<string, string[]> = {};
+  const rawKeys = record['keys'];
+  if (rawKeys !== undefined) {
+    if (typeof rawKeys !== 'object' || rawKeys === null || Array.isArray(rawKeys)) {
+      problems.push(`${file}: "keys" must be an object of operation → [keys]`);
+    } else {
+      for (const [op, list] of Object.entries(rawKeys as Record<string, unknown>)) {
+        const array = typeof list === 'string' ? [list] : list;
+        if (!Array.isArray(array) || !array.every((k) => typeof k === 'string')) {
+          problems.push(`${file}: keys for "${op}" must be a list of key names`);
+          continue;
+        }
+        keys[op] = array;
+      }
+    }
+  }
+  const size = record['fontSize'];
+  let fontSize: FontSize | null = null;
+  if (size !== undefined) {
+    if (typeof size === 'string' && (FONT_SIZES as readonly string[]).includes(size))
+      fontSize = size as FontSize;
+    else problems.push(`${file}: "fontSize" must be one of ${FONT_SIZES.join(', ')}`);
+  }
+  return { keys, fontSize, problems };
+}
+
+/** Reads the settings file; a missing file means defaults. */
+export async function loadReaderSettings(paths: DataPaths): Promise<ReaderSettings> {
+  const file = settingsPath(paths);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      return { keys: {}, fontSize: null, problems: [] };
+    return { keys: {}, fontSize: null, problems: [`${file}: ${(error as Error).message}`] };
+  }
+  return parseReaderSettings(text, file);
+}
