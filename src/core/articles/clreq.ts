@@ -59,3 +59,13 @@ export function startsWithCjk(text: string): boolean {
   const cp = text.codePointAt(0);
   return cp !== undefined && isEastAsian(cp);
 }
+
+/**
+ * True when `text` reads as a Chinese (or Japanese) paragraph: its first letter, after any opening
+ * quotes, brackets or other punctuation, is East Asian. Such paragraphs get the customary indent.
+ */
+export function isChineseParagraph(text: string): boolean {
+  const match = /[^\p{P}\p{S}\p{Z}\s]/u.exec(text.slice(0, 40));
+  const cp = match?.[0].codePointAt(0);
+  return cp !== undefined && isEastAsian(cp);
+}

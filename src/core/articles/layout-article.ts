@@ -1,0 +1,466 @@
+// Lays an article's blocks out into terminal lines at a column width: wrapped by display width
+// with the clreq rules, Chinese paragraph indents, list markers, quote bars, aligned tables,
+// centred image placeholders and captions, and the numbered link list. Pure.
+//
+// Every line carries the text position of its first character, so a reader's place survives a
+// re-layout (another 字号 preset, a resized terminal). Positions count UTF-16 units over the
+// article's text units (each paragraph, heading, list item, table cell, link …) in document order,
+// one extra for each unit's end; they do not depend on the width, so they are stable.
+import type { Article } from './article.js';
+import { articleLanguage, type ArticleLanguage } from './article-language.js';
+import type { Block } from './blocks.js';
+import { isChineseParagraph } from './clreq.js';
+import { displayWidth } from './text-metrics.js';
+import { prepareText, wrapPrepared, type PreparedText } from './wrap-text.js';
+
+/** What a line is, for styling and pagination. */
+export type LineKind =
+  | 'heading'
+  | 'text'
+  | 'list'
+  | 'quote'
+  | 'code'
+  | 'table'
+  | 'image'
+  | 'caption'
+  | 'rule'
+  | 'link'
+  | 'notice'
+  | 'blank';
+
+/** One laid-out line, ready to print: its display width never exceeds the layout width. */
+export interface LayoutLine {
+  readonly text: string;
+  /** Display width of `text`. */
+  readonly width: number;
+  readonly kind: LineKind;
+  /** Heading level (1–6) for `heading` lines. */
+  readonly level?: number;
+  /**
+   * Text position of the line's first character. Blank and rule lines take the position of the
+   * text that follows them, so positions never decrease down the lines.
+   */
+  readonly offset: number;
+  /** Text position just after the line's last character (equal to `offset` for blank lines). */
+  readonly end: number;
+}
+
+/** An article laid out at one width. */
+export interface ArticleLayout {
+  readonly width: number;
+  readonly lines: readonly LayoutLine[];
+  /** The label language used (`[图 1]` / `[Image 1]`). */
+  readonly language: ArticleLanguage;
+}
+
+/** Options for {@link layoutArticle}. */
+export interface LayoutOptions {
+  /** The text column in terminal columns (at least {@link MIN_LAYOUT_WIDTH}). */
+  readonly width: number;
+  /** Blank lines between blocks. @default 1 */
+  readonly paragraphGap?: number;
+  /** Open Chinese paragraphs with two full-width spaces (`　　`). @default true */
+  readonly indentChinese?: boolean;
+  /** Count East Asian Ambiguous characters (`“ ” … — ·`) as 2 columns. @default false */
+  readonly isAmbiguousWide?: boolean;
+  /** Label language; detected from the text when absent. */
+  readonly language?: ArticleLanguage;
+  /** Append the numbered link list. @default true */
+  readonly includeLinks?: boolean;
+}
+
+/** The narrowest column {@link layoutArticle} accepts. */
+export const MIN_LAYOUT_WIDTH = 8;
+
+const CHINESE_INDENT = '\u3000\u3000';
+const BULLETS = ['•', '◦', '▪'];
+
+/** Prepared texts of an article, by layout options that change them, in unit order. */
+const preparedCache = new WeakMap<Article, Map<string, PreparedText[]>>();
+
+interface Context {
+  /** Printed before every line (quote bars, list indents). */
+  readonly lead: string;
+  readonly leadWidth: number;
+  /** Columns left for the content. */
+  readonly width: number;
+  readonly inQuote: boolean;
+  readonly inList: boolean;
+}
+
+class Layouter {
+  readonly lines: LayoutLine[] = [];
+  private position = 0;
+  private unitIndex = 0;
+  /** The lead of the next emitted line only (a list marker). */
+  private pendingLead: { text: string; width: number } | null = null;
+
+  constructor(
+    private readonly prepared: PreparedText[],
+    private readonly isAmbiguousWide: boolean,
+    private readonly gap: number,
+    private readonly indentChinese: boolean,
+    readonly language: ArticleLanguage,
+  ) {}
+
+  width(text: string): number {
+    return displayWidth(text, this.isAmbiguousWide);
+  }
+
+  /** The prepared form of the next text unit (cached across layouts of the same article). */
+  private unit(text: string, keepTogether = 0): PreparedText {
+    const index = this.unitIndex;
+    this.unitIndex += 1;
+    const cached = this.prepared[index];
+    if (cached !== undefined && cached.text === text) return cached;
+    const fresh = prepareText(text, this.isAmbiguousWide, keepTogether);
+    this.prepared[index] = fresh;
+    return fresh;
+  }
+
+  /** Reserves the positions of a unit of `length` UTF-16 units and returns its base. */
+  private advance(length: number): number {
+    const base = this.position;
+    this.position += length + 1;
+    return base;
+  }
+
+  private emit(
+    ctx: Context,
+    text: string,
+    width: number,
+    kind: LineKind,
+    offset: number,
+    end: number,
+    level?: number,
+  ) {
+    const lead = this.pendingLead ?? { text: ctx.lead, width: ctx.leadWidth };
+    this.pendingLead = null;
+    const full = lead.text + text;
+    const line: LayoutLine = { text: full, width: lead.width + width, kind, offset, end };
+    this.lines.push(level === undefined ? line : { ...line, level });
+  }
+
+  /** Blank lines; they take the position of the text that follows (by default, the next unit). */
+  blank(ctx: Context, count: number, offset = this.position): void {
+    const text = ctx.lead.trimEnd();
+    const width = this.width(text);
+    for (let i = 0; i < count; i += 1) {
+      this.lines.push({ text, width, kind: 'blank', offset, end: offset });
+    }
+  }
+
+  /** Wraps one text unit into lines of the context's width. */
+  text(
+    ctx: Context,
+    text: string,
+    kind: LineKind,
+    options: { indent?: string; center?: boolean; level?: number; width?: number } = {},
+  ): void {
+    const indent = options.indent ?? '';
+    const source = indent + text;
+    const prepared = this.unit(source, indent.length);
+    const base = this.advance(text.length);
+    const available = options.width ?? ctx.width;
+    for (const line of wrapPrepared(prepared, available)) {
+      const body = source.slice(line.start, line.end);
+      const pad = options.center === true ? Math.floor((available - line.width) / 2) : 0;
+      const offset = base + Math.max(0, line.start - indent.length);
+      const end = base + Math.max(0, line.end - indent.length);
+      this.emit(ctx, ' '.repeat(pad) + body, pad + line.width, kind, offset, end, options.level);
+    }
+  }
+
+  blocks(blocks: readonly Block[], ctx: Context, gap: number): void {
+    blocks.forEach((block, index) => {
+      // A caption sits right under its image.
+      const isCaptionOfImage = block.type === 'caption' && blocks[index - 1]?.type === 'image';
+      if (index > 0 && gap > 0 && !isCaptionOfImage) this.blank(ctx, gap);
+      this.block(block, ctx);
+    });
+  }
+
+  private nested(ctx: Context, lead: string): Context {
+    const width = this.width(lead);
+    // Deep nesting in a narrow column: stop indenting rather than starve the text.
+    if (ctx.width - width < MIN_LAYOUT_WIDTH) return ctx;
+    return {
+      ...ctx,
+      lead: ctx.lead + lead,
+      leadWidth: ctx.leadWidth + width,
+      width: ctx.width - width,
+    };
+  }
+
+  private block(block: Block, ctx: Context): void {
+    switch (block.type) {
+      case 'heading':
+        this.text(ctx, block.text, 'heading', { level: block.level });
+        return;
+      case 'paragraph': {
+        const indent =
+          this.indentChinese &&
+          !ctx.inList &&
+          isChineseParagraph(block.text) &&
+          !block.text.startsWith('\u3000')
+            ? CHINESE_INDENT
+            : '';
+        this.text(ctx, block.text, ctx.inQuote ? 'quote' : 'text', { indent });
+        return;
+      }
+      case 'list':
+        this.list(block, ctx, 0);
+        return;
+      case 'quote':
+        this.blocks(block.blocks, { ...this.nested(ctx, '│ '), inQuote: true }, this.gap);
+        return;
+      case 'code':
+        this.text(ctx, block.text, 'code');
+        return;
+      case 'table':
+        this.table(block.header, block.rows, ctx);
+        return;
+      case 'image': {
+        const label = this.language === 'zh' ? `图 ${block.index}` : `Image ${block.index}`;
+        this.text(ctx, block.alt === '' ? `[${label}]` : `[${label}: ${block.alt}]`, 'image', {
+          center: true,
+        });
+        return;
+      }
+      case 'caption':
+        this.text(ctx, block.text, 'caption', { center: true });
+        return;
+      case 'rule': {
+        const dash = this.width('─') === 1 ? '─' : '-';
+        const length = Math.min(ctx.width, 24);
+        const pad = Math.floor((ctx.width - length) / 2);
+        this.advance(0);
+        this.emit(
+          ctx,
+          ' '.repeat(pad) + dash.repeat(length),
+          pad + length,
+          'rule',
+          this.position,
+          this.position,
+        );
+        return;
+      }
+      default: {
+        const exhaustive: never = block;
+        return exhaustive;
+      }
+    }
+  }
+
+  private list(block: Extract<Block, { type: 'list' }>, ctx: Context, depth: number): void {
+    const markers = block.items.map((_, index) =>
+      block.ordered ? `${index + 1}. ` : `${BULLETS[Math.min(depth, BULLETS.length - 1)] ?? '•'} `,
+    );
+    const markerWidth = Math.max(...markers.map((marker) => this.width(marker)));
+    block.items.forEach((item, index) => {
+      const marker = markers[index] ?? '';
+      const padded = ' '.repeat(markerWidth - this.width(marker)) + marker;
+      const inner = this.nested(ctx, ' '.repeat(markerWidth));
+      const isIndented = inner !== ctx;
+      const itemCtx: Context = { ...inner, inList: true };
+      if (isIndented)
+        this.pendingLead = { text: ctx.lead + padded, width: ctx.leadWidth + markerWidth };
+      if (item.text !== '' || item.children.length === 0) {
+        this.text(itemCtx, item.text, 'list', { indent: isIndented ? '' : padded });
+      }
+      for (const child of item.children) {
+        if (child.type === 'list') this.list(child, itemCtx, depth + 1);
+        else this.block(child, itemCtx);
+      }
+      this.pendingLead = null;
+    });
+  }
+
+  private table(
+    header: readonly string[] | null,
+    rows: readonly (readonly string[])[],
+    ctx: Context,
+  ): void {
+    const all = header === null ? rows : [header, ...rows];
+    const columns = Math.max(0, ...all.map((row) => row.length));
+    if (columns === 0) return;
+    const isNarrowBox = this.width('│') === 1;
+    const separator = isNarrowBox ? ' │ ' : ' | ';
+    const separatorWidth = 3;
+    const available = ctx.width - separatorWidth * (columns - 1);
+    const prepared = all.map((row) =>
+      Array.from({ length: columns }, (_, c) => {
+        const text = row[c] ?? '';
+        return { text, prepared: this.unit(text), base: this.advance(text.length) };
+      }),
+    );
+    const natural = Array.from({ length: columns }, (_, c) =>
+      Math.max(0, ...prepared.map((row) => row[c]?.prepared.metrics.width ?? 0)),
+    );
+    if (available < columns * 4) {
+      this.stackedTable(header, prepared, ctx);
+      return;
+    }
+    const widths = fitColumns(natural, available);
+    prepared.forEach((row, r) => {
+      const wrapped = row.map((cell, c) => {
+        const columnWidth = Math.max(2, widths[c] ?? 2);
+        return cell.text === ''
+          ? []
+          : wrapPrepared(cell.prepared, columnWidth).map((line) => ({ ...line, cell }));
+      });
+      const height = Math.max(1, ...wrapped.map((lines) => lines.length));
+      for (let j = 0; j < height; j += 1) {
+        let text = '';
+        let width = 0;
+        let offset = -1;
+        let end = -1;
+        for (let c = 0; c < columns; c += 1) {
+          const line = wrapped[c]?.[j];
+          const columnWidth = widths[c] ?? 0;
+          if (c > 0) {
+            text += separator;
+            width += separatorWidth;
+          }
+          if (line !== undefined) {
+            text += line.cell.text.slice(line.start, line.end);
+            if (offset === -1) offset = line.cell.base + line.start;
+            end = line.cell.base + line.end;
+          }
+          const used = line?.width ?? 0;
+          text += ' '.repeat(columnWidth - used);
+          width += columnWidth;
+        }
+        const trimmed = text.trimEnd();
+        const first = row[0]?.base ?? this.position;
+        this.emit(
+          ctx,
+          trimmed,
+          width - (text.length - trimmed.length),
+          'table',
+          offset === -1 ? first : offset,
+          end === -1 ? first : end,
+        );
+      }
+      if (r === 0 && header !== null) {
+        const dash = isNarrowBox ? '─' : '-';
+        const joint = isNarrowBox ? '─┼─' : '-+-';
+        const rule = widths.map((w) => dash.repeat(w)).join(joint);
+        const at = prepared[1]?.[0]?.base ?? this.position;
+        this.emit(
+          ctx,
+          rule,
+          widths.reduce((a, b) => a + b, 0) + separatorWidth * (columns - 1),
+          'table',
+          at,
+          at,
+        );
+      }
+    });
+  }
+
+  /** A table too wide for the column even when squeezed: each row as `heading: value` lines. */
+  private stackedTable(
+    header: readonly string[] | null,
+    prepared: { text: string; prepared: PreparedText; base: number }[][],
+    ctx: Context,
+  ): void {
+    const body = header === null ? prepared : prepared.slice(1);
+    body.forEach((row, r) => {
+      if (r > 0) this.blank(ctx, 1, row[0]?.base ?? this.position);
+      row.forEach((cell, c) => {
+        if (cell.text === '') return;
+        const label = header?.[c];
+        const prefix = label === undefined || label === '' ? '' : `${label}: `;
+        const source = prefix + cell.text;
+        for (const line of wrapPrepared(prepareText(source, this.isAmbiguousWide), ctx.width)) {
+          const offset = cell.base + Math.max(0, line.start - prefix.length);
+          const end = cell.base + Math.max(0, line.end - prefix.length);
+          this.emit(ctx, source.slice(line.start, line.end), line.width, 'table', offset, end);
+        }
+      });
+    });
+  }
+
+  links(links: readonly string[], ctx: Context): void {
+    if (links.length === 0) return;
+    this.blank(ctx, this.gap);
+    this.text(ctx, this.language === 'zh' ? '链接' : 'Links', 'heading', { level: 2 });
+    const markerWidth = this.width(`[${links.length}] `);
+    links.forEach((url, index) => {
+      const marker = `[${index + 1}] `;
+      const padded = marker + ' '.repeat(markerWidth - this.width(marker));
+      const inner = this.nested(ctx, ' '.repeat(markerWidth));
+      if (inner !== ctx)
+        this.pendingLead = { text: ctx.lead + padded, width: ctx.leadWidth + markerWidth };
+      this.text(inner, url, 'link', { indent: inner === ctx ? padded : '' });
+    });
+  }
+
+  notice(text: string, ctx: Context): void {
+    this.text(ctx, text, 'notice');
+  }
+}
+
+/**
+ * Column widths for a table squeezed into `available` columns: the widest columns are narrowed
+ * first (a cap on every column), and what the cap leaves over goes back to the capped columns.
+ */
+function fitColumns(natural: readonly number[], available: number): number[] {
+  const total = natural.reduce((a, b) => a + b, 0);
+  if (total <= available) return [...natural];
+  let low = 2;
+  let high = Math.max(...natural);
+  while (low < high) {
+    const cap = Math.ceil((low + high) / 2);
+    const sum = natural.reduce((a, n) => a + Math.min(n, cap), 0);
+    if (sum <= available) low = cap;
+    else high = cap - 1;
+  }
+  const widths = natural.map((n) => Math.min(n, low));
+  let spare = available - widths.reduce((a, b) => a + b, 0);
+  for (let c = 0; c < widths.length && spare > 0; c += 1) {
+    const missing = (natural[c] ?? 0) - (widths[c] ?? 0);
+    const extra = Math.min(missing, spare);
+    widths[c] = (widths[c] ?? 0) + extra;
+    spare -= extra;
+  }
+  return widths;
+}
+
+/**
+ * Lays out an article at `options.width` columns: an optional notice (why the text is the feed's),
+ * the blocks with `paragraphGap` blank lines between them, then the numbered link list. Measuring
+ * and break analysis are cached per article, so laying the same article out again at another
+ * width (a preset change, a resize) only re-packs the lines.
+ */
+export function layoutArticle(article: Article, options: LayoutOptions): ArticleLayout {
+  const width = options.width;
+  if (!Number.isInteger(width) || width < MIN_LAYOUT_WIDTH) {
+    throw new RangeError(`layout width must be an integer ≥ ${MIN_LAYOUT_WIDTH}, got ${width}`);
+  }
+  const isAmbiguousWide = options.isAmbiguousWide ?? false;
+  const indentChinese = options.indentChinese ?? true;
+  const language = options.language ?? articleLanguage(article);
+  const key = `${isAmbiguousWide ? 'w' : 'n'}${indentChinese ? 'i' : '-'}${language}`;
+  let byKey = preparedCache.get(article);
+  if (byKey === undefined) {
+    byKey = new Map();
+    preparedCache.set(article, byKey);
+  }
+  let prepared = byKey.get(key);
+  if (prepared === undefined) {
+    prepared = [];
+    byKey.set(key, prepared);
+  }
+  const gap = Math.max(0, options.paragraphGap ?? 1);
+  const layouter = new Layouter(prepared, isAmbiguousWide, gap, indentChinese, language);
+  const ctx: Context = { lead: '', leadWidth: 0, width, inQuote: false, inList: false };
+  if (article.notice !== null && article.notice !== '') {
+    layouter.notice(article.notice, ctx);
+    if (article.blocks.length > 0) layouter.blank(ctx, Math.max(1, gap));
+  }
+  layouter.blocks(article.blocks, ctx, gap);
+  if (options.includeLinks ?? true) layouter.links(article.links, ctx);
+  return { width, lines: layouter.lines, language };
+}
