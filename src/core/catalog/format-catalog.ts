@@ -16,7 +16,7 @@ export const CATALOG_ABOUT: readonly string[] = [
   'An item is in a channel when it comes from one of its feeds. It is in a region when it comes from one of its feeds, or when its title, summary or categories mention one of its keywords.',
   'Keywords: Chinese keywords match anywhere in the text (Chinese has no spaces); Latin keywords match whole words, ignoring case. A keyword starting with "-" hides a longer phrase: "-三明治" keeps 三明 from matching inside 三明治.',
   'A feed is {"url": "https://…", "title": "…"}; the title is optional. Only http and https URLs are accepted.',
-  'Commands that edit this file: tidings feeds add/rm, tidings opml import. `tidings catalog check` tests every feed. The default sources are described in docs/sources.md.',
+  'Commands that edit this file (tidings feeds add/rm, tidings opml import) rewrite it in this layout, with this note on top. `tidings catalog check` tests every feed. The default sources are described in docs/sources.md.',
 ];
 
 function feedLine(feed: FeedRef): string {
