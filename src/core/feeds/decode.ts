@@ -147,41 +147,42 @@ function decodeBytes(
   const headerName = fromHeader === null ? null : canonicalCharset(fromHeader);
   const declaredLabel = wide === null ? declared(bytes) : null;
   const declaredName = wide ?? (declaredLabel === null ? null : canonicalCharset(declaredLabel));
-  const valid = isValidUtf8(bytes);
+  // Decoded once: the UTF-8 reading is both the validity test and, usually, the answer.
+  const utf8 = wide === null ? tryUtf8(bytes) : null;
+  // A page declared in a legacy charset whose bytes are valid, non-ASCII UTF-8 was re-saved by
+  // a browser or CMS: real Chinese portals do this. UTF-8 is then the right reading.
+  const isResaved = utf8 !== null && trustsValidUtf8 && /[^\x00-\x7f]/.test(utf8);
 
   if (headerName !== null) {
     // Servers often label everything UTF-8; when the bytes say otherwise, believe the document.
     const headerLies =
-      headerName === 'utf-8' && !valid && declaredName !== null && declaredName !== 'utf-8';
+      headerName === 'utf-8' && utf8 === null && declaredName !== null && declaredName !== 'utf-8';
     if (!headerLies) {
-      // A page declared in a legacy charset whose bytes are valid multi-byte UTF-8 was re-saved
-      // by a browser or CMS: real Chinese portals do this. UTF-8 is then the right reading.
-      if (
-        trustsValidUtf8 &&
-        headerName !== 'utf-8' &&
-        valid &&
-        /[^\x00-\x7f]/.test(headText(bytes, bytes.byteLength))
-      ) {
-        return { text: decodeWith(bytes, 'utf-8'), charset: 'utf-8', source: 'utf-8' };
-      }
+      if (utf8 !== null && headerName === 'utf-8')
+        return { text: utf8, charset: 'utf-8', source: 'http' };
+      if (utf8 !== null && isResaved) return { text: utf8, charset: 'utf-8', source: 'utf-8' };
       return { text: decodeWith(bytes, headerName), charset: headerName, source: 'http' };
     }
   }
   if (declaredName !== null) {
-    if (
-      trustsValidUtf8 &&
-      declaredName !== 'utf-8' &&
-      valid &&
-      !wide &&
-      /[^\x00-\x7f]/.test(headText(bytes, bytes.byteLength))
-    ) {
-      return { text: decodeWith(bytes, 'utf-8'), charset: 'utf-8', source: 'utf-8' };
+    if (utf8 !== null && declaredName === 'utf-8') {
+      return { text: utf8, charset: 'utf-8', source: 'declaration' };
     }
+    if (utf8 !== null && isResaved) return { text: utf8, charset: 'utf-8', source: 'utf-8' };
     return { text: decodeWith(bytes, declaredName), charset: declaredName, source: 'declaration' };
   }
-  if (valid) return { text: decodeWith(bytes, 'utf-8'), charset: 'utf-8', source: 'utf-8' };
+  if (utf8 !== null) return { text: utf8, charset: 'utf-8', source: 'utf-8' };
   const sniffed = sniffCharset(bytes);
   return { text: decodeWith(bytes, sniffed), charset: sniffed, source: 'sniffed' };
+}
+
+/** The bytes read as UTF-8, or null when they are not valid UTF-8. */
+function tryUtf8(bytes: Uint8Array): string | null {
+  try {
+    return utf8Strict.decode(bytes);
+  } catch {
+    return null;
+  }
 }
 
 /** Decodes feed bytes (XML): BOM, HTTP charset, XML declaration, UTF-8, sniffed. */

@@ -45,8 +45,9 @@ const options = (extra: Partial<RefreshOptions> = {}): RefreshOptions => ({
   fetch: globalThis.fetch,
   now: () => clock,
   userAgent: 'tidings/test',
-  connectTimeoutMs: 1000,
-  totalTimeoutMs: 2000,
+  // Generous: the machine running the suite may be loaded; only the hang and drip cases wait these out.
+  connectTimeoutMs: 3000,
+  totalTimeoutMs: 4000,
   ...extra,
 });
 
@@ -133,11 +134,11 @@ describe('refreshFeeds', () => {
     });
     expect(byPath['/hang.xml']).toMatchObject({
       status: 'error',
-      error: 'timed out after 1 s waiting for a response',
+      error: 'timed out after 3 s waiting for a response',
     });
     expect(byPath['/drip.xml']).toMatchObject({
       status: 'error',
-      error: 'timed out after 2 s reading the response',
+      error: 'timed out after 4 s reading the response',
     });
     expect(byPath['/reset.xml']?.status).toBe('error');
     expect(byPath['/reset.xml']?.error).toMatch(/reset|closed/);
