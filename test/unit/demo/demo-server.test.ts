@@ -388,7 +388,7 @@ describe('demo server HTTP behaviour', () => {
     expect(revalidated.status).toBe(304);
   });
 
-  it('answers 404 to unknown paths and 405 to other methods', async () => {
+  it('answers 404 to unknown paths, 405 to other methods, and HEAD without a body', async () => {
     expect((await rawGet(`${demo.origin}/nope.xml`, {})).status).toBe(404);
     const status = await new Promise<number>((resolve, reject) => {
       const req = request(feedUrl('jike-tech'), { method: 'POST' }, (res) => {
@@ -399,6 +399,21 @@ describe('demo server HTTP behaviour', () => {
       req.end();
     });
     expect(status).toBe(405);
+    const head = await new Promise<{ status: number; length: string | undefined; body: number }>(
+      (done, reject) => {
+        const req = request(feedUrl('jike-tech'), { method: 'HEAD', agent: false }, (res) => {
+          let body = 0;
+          res.on('data', (chunk: Buffer) => (body += chunk.length));
+          res.on('end', () =>
+            done({ status: res.statusCode ?? 0, length: res.headers['content-length'], body }),
+          );
+        });
+        req.on('error', reject);
+        req.end();
+      },
+    );
+    const plain = await rawGet(feedUrl('jike-tech'), {});
+    expect(head).toEqual({ status: 200, length: String(plain.body.length), body: 0 });
   });
 });
 
