@@ -143,6 +143,7 @@ export function buildProgram(context: () => CommandContext): Command {
     );
 
   addCatalogCommands(program, context);
+  addReadingCommands(program, context);
   return program;
 }
 
@@ -277,6 +278,163 @@ function addCatalogCommands(program: Command, context: () => CommandContext): vo
         });
       },
     );
+}
+
+/** `fav`, `mark`, `related`, `hot` and `rank`: favorites, read state and insights (offline). */
+function addReadingCommands(program: Command, context: () => CommandContext): void {
+  const fav = program
+    .command('fav')
+    .description('Favorites (收藏): saved articles that read offline.');
+  fav
+    .command('rm')
+    .description('Remove a favorite.')
+    .argument('<id>', "the favorite's item id")
+    .action(async (id: string) => {
+      const { runFavRemove } = await import('./commands/fav-remove.js');
+      process.exitCode = await runFavRemove(context(), { id });
+    });
+  fav
+    .command('list')
+    .description('List favorites, newest saved first.')
+    .option('--search <text>', 'only favorites whose title, source, tags or text contain this')
+    .option('--json', 'print the favorites as JSON')
+    .action(async (options: { search?: string; json?: boolean }) => {
+      const { runFavList } = await import('./commands/fav-list.js');
+      process.exitCode = await runFavList(context(), {
+        search: options.search ?? null,
+        isJson: options.json === true,
+      });
+    });
+  fav
+    .command('export')
+    .description('Export every favorite to one file: Markdown (print), HTML or JSON.')
+    .option('--format <format>', 'md, html or json', 'md')
+    .option('-o, --output <file>', 'write to this file instead of stdout')
+    .action(async (options: { format: string; output?: string }) => {
+      const { runFavExport } = await import('./commands/fav-export.js');
+      process.exitCode = await runFavExport(context(), {
+        format: options.format,
+        output: options.output ?? null,
+      });
+    });
+  fav
+    .command('repair')
+    .description('Rebuild the favorites index from the saved snapshot files.')
+    .option('--json', 'print the repair report as JSON')
+    .action(async (options: { json?: boolean }) => {
+      const { runFavRepair } = await import('./commands/fav-repair.js');
+      process.exitCode = await runFavRepair(context(), { isJson: options.json === true });
+    });
+
+  const mark = program.command('mark').description('Mark items read or unread.');
+  for (const state of ['read', 'unread'] as const) {
+    mark
+      .command(state)
+      .description(`Mark items ${state}.`)
+      .argument('<ids...>', 'item ids (see tidings list)')
+      .option('--json', 'print what changed as JSON')
+      .action(async (ids: string[], options: { json?: boolean }) => {
+        const { runMark } = await import('./commands/mark.js');
+        process.exitCode = await runMark(context(), {
+          target: { kind: 'items', ids },
+          isUnread: state === 'unread',
+          catalogFile: null,
+          isJson: options.json === true,
+        });
+      });
+  }
+  for (const kind of ['channel', 'region'] as const) {
+    mark
+      .command(kind)
+      .description(`Mark every cached item of a ${kind} read (or unread).`)
+      .argument('<id>', `the ${kind} id (see tidings ${kind}s)`)
+      .option('--unread', 'mark them unread instead')
+      .option('--catalog <file>', 'use this catalog file (JSON or OPML) for this run')
+      .option('--json', 'print what changed as JSON')
+      .action(
+        async (id: string, options: { unread?: boolean; catalog?: string; json?: boolean }) => {
+          const { runMark } = await import('./commands/mark.js');
+          process.exitCode = await runMark(context(), {
+            target: { kind, id },
+            isUnread: options.unread === true,
+            catalogFile: options.catalog ?? null,
+            isJson: options.json === true,
+          });
+        },
+      );
+  }
+
+  program
+    .command('related')
+    .description('Related reading (相关阅读): cached or saved articles most like this one.')
+    .argument('<id>', 'an item or favorite id')
+    .addOption(
+      new Option('--limit <n>', 'at most this many')
+        .default(5)
+        .argParser(parseInteger('--limit', 1)),
+    )
+    .option('--json', 'print the result as JSON')
+    .action(async (id: string, options: { limit: number; json?: boolean }) => {
+      const { runRelated } = await import('./commands/related.js');
+      process.exitCode = await runRelated(context(), {
+        id,
+        limit: options.limit,
+        isJson: options.json === true,
+      });
+    });
+
+  program
+    .command('hot')
+    .description("Hot words (今日热词): top terms of the last 24 hours' headlines, with counts.")
+    .addOption(
+      new Option('--hours <n>', 'the window, in hours')
+        .default(24)
+        .argParser(parseInteger('--hours', 1)),
+    )
+    .addOption(
+      new Option('--limit <n>', 'at most this many words')
+        .default(20)
+        .argParser(parseInteger('--limit', 1)),
+    )
+    .option('--json', 'print the words as JSON')
+    .action(async (options: { hours: number; limit: number; json?: boolean }) => {
+      const { runHot } = await import('./commands/hot.js');
+      process.exitCode = await runHot(context(), {
+        hours: options.hours,
+        limit: options.limit,
+        isJson: options.json === true,
+      });
+    });
+
+  program
+    .command('rank')
+    .description('Most read (点击排行): your most-opened articles and channels.')
+    .addOption(
+      new Option('--days <n>', 'the window: 3, 7 or 30 days')
+        .default(7)
+        .argParser((value: string) => {
+          const days = Number(value);
+          if (![3, 7, 30].includes(days))
+            throw new UsageError(`--days must be 3, 7 or 30, got "${value}"`);
+          return days;
+        }),
+    )
+    .addOption(
+      new Option('--limit <n>', 'at most this many per list')
+        .default(10)
+        .argParser(parseInteger('--limit', 1)),
+    )
+    .option('--catalog <file>', 'use this catalog file (JSON or OPML) for channel names')
+    .option('--json', 'print the ranking as JSON')
+    .action(async (options: { days: number; limit: number; catalog?: string; json?: boolean }) => {
+      const { runRank } = await import('./commands/rank.js');
+      process.exitCode = await runRank(context(), {
+        days: options.days,
+        limit: options.limit,
+        catalogFile: options.catalog ?? null,
+        isJson: options.json === true,
+      });
+    });
 }
 
 async function main(): Promise<void> {

@@ -1,0 +1,21 @@
+// `tidings fav rm ID`: removes a saved article (its snapshot file and index entry).
+import { type CommandContext, EXIT_OK, UsageError } from './context.js';
+import { openFavorites } from './open-favorites.js';
+
+export interface FavRemoveCommandOptions {
+  readonly id: string;
+}
+
+/** Runs `tidings fav rm`. */
+export async function runFavRemove(
+  context: CommandContext,
+  options: FavRemoveCommandOptions,
+): Promise<number> {
+  const store = await openFavorites(context);
+  const entry = await store.entry(options.id);
+  if (!(await store.remove(options.id))) {
+    throw new UsageError(`not a favorite: ${options.id} (see tidings fav list)`);
+  }
+  context.out.line(`Removed favorite ${options.id}${entry === null ? '' : `: ${entry.title}`}`);
+  return EXIT_OK;
+}
