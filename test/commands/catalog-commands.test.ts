@@ -166,7 +166,7 @@ describe('tidings channels / regions', () => {
       '{\n  "channels": [\n    { "id": "a", "feeds": [] },\n    { "id": "a" }\n  ]\n}\n';
     await writeFile(catalogPath(), corrupt);
     await expect(runChannels(context, { catalogFile: null, isJson: false })).rejects.toThrow(
-      new CatalogError(`${catalogPath()}:3: duplicate channel id "a"`),
+      new CatalogError(`${catalogPath()}:4: duplicate channel id "a"`),
     );
     await expect(
       runFeedsAdd(context, {
@@ -175,7 +175,7 @@ describe('tidings channels / regions', () => {
         region: null,
         title: null,
       }),
-    ).rejects.toThrow(`${catalogPath()}:3: duplicate channel id "a"`);
+    ).rejects.toThrow(`${catalogPath()}:4: duplicate channel id "a"`);
     await expect(
       runOpmlImport(context, {
         file: await writeCatalog(
@@ -184,7 +184,7 @@ describe('tidings channels / regions', () => {
         ),
         channel: null,
       }),
-    ).rejects.toThrow(`${catalogPath()}:3: duplicate channel id "a"`);
+    ).rejects.toThrow(`${catalogPath()}:4: duplicate channel id "a"`);
     expect(await readFile(catalogPath(), 'utf8')).toBe(corrupt);
     expect(await readdir(join(context.home, 'config'))).toEqual(['catalog.json']);
   });

@@ -15,8 +15,9 @@ function lineOfOffset(text: string, offset: number): number {
 }
 
 /** Finds the line of the first `"key": "value"` occurrence, to point errors at the right place. */
-function lineOfValue(text: string, value: string): number | null {
-  const index = text.indexOf(JSON.stringify(value));
+function lineOfValue(text: string, value: string, isLast = false): number | null {
+  const quoted = JSON.stringify(value);
+  const index = isLast ? text.lastIndexOf(quoted) : text.indexOf(quoted);
   return index < 0 ? null : lineOfOffset(text, index);
 }
 
@@ -66,8 +67,9 @@ const FEED_KEYS = ['url', 'title'] as const satisfies readonly string[];
 /** Parses and validates catalog JSON. `file` is only used in error messages. */
 export function parseCatalogJson(text: string, file: string): Catalog {
   const data = parseJsonWithLine(text.replace(/^\uFEFF/, ''), file);
-  const fail = (problem: string, near?: string): never => {
-    const line = near === undefined ? null : lineOfValue(text, near);
+  /** `isLast`: point at the last occurrence of `near` (the second of a duplicate). */
+  const fail = (problem: string, near?: string, isLast = false): never => {
+    const line = near === undefined ? null : lineOfValue(text, near, isLast);
     throw new CatalogError(`${file}${line === null ? '' : `:${line}`}: ${problem}`);
   };
   if (!isRecord(data)) fail('a catalog must be a JSON object with "channels" and "regions"');
@@ -98,7 +100,7 @@ export function parseCatalogJson(text: string, file: string): Catalog {
       const url = typeof entry === 'string' ? entry : isRecord(entry) ? entry['url'] : undefined;
       if (typeof url !== 'string') return fail(`a feed of "${owner}" has no "url"`, owner);
       if (!isHttpUrl(url)) return fail(`feed URL ${JSON.stringify(url)} is not http(s)`, url);
-      if (seen.has(url)) return fail(`feed ${url} is listed twice in "${owner}"`, url);
+      if (seen.has(url)) return fail(`feed ${url} is listed twice in "${owner}"`, url, true);
       seen.add(url);
       const title =
         isRecord(entry) && typeof entry['title'] === 'string' ? sanitizeLine(entry['title']) : '';
@@ -152,7 +154,7 @@ export function parseCatalogJson(text: string, file: string): Catalog {
   ] as const) {
     const ids = new Set<string>();
     for (const entry of list) {
-      if (ids.has(entry.id)) fail(`duplicate ${kind} id "${entry.id}"`, entry.id);
+      if (ids.has(entry.id)) fail(`duplicate ${kind} id "${entry.id}"`, entry.id, true);
       ids.add(entry.id);
     }
   }

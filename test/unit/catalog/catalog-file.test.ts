@@ -73,7 +73,7 @@ describe('the catalog JSON file', () => {
       errorOf('{"channels": [{"id": "a", "feeds": ["https://x.example/", "https://x.example/"]}]}'),
     ).toBe('catalog.json:1: feed https://x.example/ is listed twice in "a"');
     expect(errorOf('{"channels": [\n{"id": "a"},\n{"id": "a"}]}')).toBe(
-      'catalog.json:2: duplicate channel id "a"',
+      'catalog.json:3: duplicate channel id "a"',
     );
   });
 
