@@ -68,6 +68,14 @@ export function keyNameFromInk(input: string, key: InkKeyLike): string | null {
   if (key.backspace || key.delete) return 'backspace';
   if (key.ctrl && /^[a-z]$/.test(input)) return `ctrl-${input}`;
   if (input === ' ') return 'space';
+  // A control character split out of a chunk of fast typing (Ink parses only the first key).
+  if (input === '\t') return 'tab';
+  if (input === '\r' || input === '\n') return 'enter';
+  if (input === '\x7f' || input === '\b') return 'backspace';
+  if (input === '\x1b') return 'esc';
+  if (input.length === 1 && input >= '\x01' && input <= '\x1a') {
+    return `ctrl-${String.fromCharCode(input.charCodeAt(0) + 96)}`;
+  }
   if (key.meta || key.ctrl) return null;
   if ([...input].length === 1 && isKeyName(input)) return input;
   return null;

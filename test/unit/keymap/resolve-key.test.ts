@@ -41,6 +41,16 @@ describe('keyNameFromInk', () => {
     expect(keyNameFromInk('', { ...noKey, return: true })).toBe('enter');
   });
 
+  it('names control characters split out of a chunk of fast typing', () => {
+    expect(['\t', '\r', '\x7f', '\x1b', '\x04'].map((c) => keyNameFromInk(c, noKey))).toEqual([
+      'tab',
+      'enter',
+      'backspace',
+      'esc',
+      'ctrl-d',
+    ]);
+  });
+
   it('returns null for pastes, CJK input and Alt combinations', () => {
     expect(keyNameFromInk('新闻', noKey)).toBeNull();
     expect(keyNameFromInk('中', noKey)).toBeNull();
@@ -94,11 +104,12 @@ describe('resolveKey', () => {
     expect(resolveKey(KEY_TABLE, search, 'ctrl-c', 'c')).toEqual(op('app.quit'));
   });
 
-  it('makes the help overlay modal: only closing and quitting work', () => {
+  it('makes the help overlay modal: only scrolling, closing and quitting work', () => {
     const help = { screen: 'home', isHelpOpen: true } as const;
     expect(resolveKey(KEY_TABLE, help, 'esc')).toEqual(op('help.toggle'));
     expect(resolveKey(KEY_TABLE, help, '?')).toEqual(op('help.toggle'));
-    expect(resolveKey(KEY_TABLE, help, 'j')).toEqual({ kind: 'none' });
+    expect(resolveKey(KEY_TABLE, help, 'j')).toEqual(op('cursor.down'));
+    expect(resolveKey(KEY_TABLE, help, 'f')).toEqual({ kind: 'none' });
     expect(resolveKey(KEY_TABLE, help, '/')).toEqual({ kind: 'none' });
     expect(resolveKey(KEY_TABLE, help, 'Q')).toEqual(op('app.quit'));
   });
