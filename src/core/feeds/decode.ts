@@ -1,5 +1,6 @@
 // Bytes → text for feeds and HTML pages: BOM, then the HTTP charset, then the document's own
 // declaration, then UTF-8 when valid, then a sniffed guess. Pure; the only importer of iconv-lite.
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 
 export interface Decoded {
@@ -83,16 +84,9 @@ export function htmlMetaCharset(bytes: Uint8Array): string | null {
   return direct?.[1] ?? xmlDeclarationCharset(bytes);
 }
 
-const utf8Strict = new TextDecoder('utf-8', { fatal: true });
-
 /** True when the bytes are valid UTF-8. */
 export function isValidUtf8(bytes: Uint8Array): boolean {
-  try {
-    utf8Strict.decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
+  return isUtf8(bytes);
 }
 
 function decodeWith(bytes: Uint8Array, charset: string): string {
@@ -176,13 +170,13 @@ function decodeBytes(
   return { text: decodeWith(bytes, sniffed), charset: sniffed, source: 'sniffed' };
 }
 
-/** The bytes read as UTF-8, or null when they are not valid UTF-8. */
+/**
+ * The bytes read as UTF-8, or null when they are not valid UTF-8. `isUtf8` (simdutf) and
+ * `toString` are several times faster than a fatal TextDecoder, which goes through ICU.
+ */
 function tryUtf8(bytes: Uint8Array): string | null {
-  try {
-    return utf8Strict.decode(bytes);
-  } catch {
-    return null;
-  }
+  if (!isUtf8(bytes)) return null;
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
 }
 
 /** Decodes feed bytes (XML): BOM, HTTP charset, XML declaration, UTF-8, sniffed. */

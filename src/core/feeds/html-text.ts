@@ -4,8 +4,9 @@
 import { decodeHTML } from 'entities';
 import { removeControlReferences, sanitizeText } from './sanitize.js';
 
+/** Elements whose text is never content; an unclosed one runs to the end. */
 const DROPPED_ELEMENTS =
-  /<(script|style|noscript|template|iframe|object|svg|math)\b[\s\S]*?<\/\1\s*>/gi;
+  /<(script|style|noscript|template|iframe|object|svg|math)\b[\s\S]*?(?:<\/\1\s*>|$)/gi;
 const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
 const CDATA = /<!\[CDATA\[([\s\S]*?)\]\]>/g;
 const BLOCK_BREAK =

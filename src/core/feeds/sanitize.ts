@@ -26,7 +26,8 @@ const FORBIDDEN_CHAR =
 
 /** Anything any of the passes below would change (surrogates included, to check pairing). */
 // eslint-disable-next-line no-control-regex
-const NEEDS_WORK = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]/;
+const NEEDS_WORK =
+  /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]/;
 
 /** True when a code point must never reach the terminal (see {@link FORBIDDEN_CHAR}). */
 export function isForbiddenCodePoint(cp: number): boolean {
@@ -78,6 +79,7 @@ export function sanitizeHtml(html: string): string {
  * so decoding entities afterwards cannot produce a control character.
  */
 export function removeControlReferences(html: string): string {
+  if (!html.includes('&#')) return html;
   return html.replace(
     NUMERIC_REFERENCE,
     (ref, hex: string | undefined, dec: string | undefined) => {
