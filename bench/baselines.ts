@@ -71,7 +71,23 @@ async function bundleInkApp(dir: string): Promise<string> {
     legalComments: 'none',
     logLevel: 'warning',
     define: { 'process.env.NODE_ENV': '"production"' },
-    external: ['react-devtools-core'],
+    // As in scripts/build.mjs: Ink imports react-devtools-core (only used when DEV=true) and it is
+    // not installed; an external import would be hoisted and fail, so resolve it to an empty module.
+    plugins: [
+      {
+        name: 'stub-react-devtools-core',
+        setup(pluginBuild) {
+          pluginBuild.onResolve({ filter: /^react-devtools-core$/ }, () => ({
+            path: 'react-devtools-core',
+            namespace: 'stub',
+          }));
+          pluginBuild.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
+            contents: 'export default {};',
+            loader: 'js',
+          }));
+        },
+      },
+    ],
     banner: {
       js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
     },

@@ -106,7 +106,7 @@ async function baselineRows(): Promise<Row[]> {
     try {
       rows.push({ kind: 'result', module: 'baseline', result: await measure() });
     } catch (error) {
-      rows.push({ kind: 'failed', module: 'baseline', error: `${name}: ${errorText(error)}` });
+      rows.push({ kind: 'failed', module: `baseline: ${name}`, error: errorText(error) });
     }
   }
   return rows;
