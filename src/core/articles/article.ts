@@ -24,9 +24,12 @@ export interface Article {
   /** Numbered link references: `[n]` in the text is `links[n - 1]`. */
   readonly links: readonly string[];
   readonly textSource: TextSource;
-  /** Why the text is the feed's, when a full-text fetch failed; null otherwise. */
+  /**
+   * Why the text is not all it should be: the feed's, when a full-text fetch failed, or only the
+   * first pages of a multi-page article; null otherwise.
+   */
   readonly notice: string | null;
-  /** How many site pages were merged into this article. */
+  /** How many site pages were merged into this article (0 when the text is the feed's). */
   readonly sitePages: number;
   /** Length in characters (graphemes) of the text. */
   readonly length: number;

@@ -18,6 +18,11 @@ export type Block =
       readonly header: readonly string[] | null;
       readonly rows: readonly (readonly string[])[];
     }
-  | { readonly type: 'image'; readonly index: number; readonly alt: string; readonly src: string | null }
+  | {
+      readonly type: 'image';
+      readonly index: number;
+      readonly alt: string;
+      readonly src: string | null;
+    }
   | { readonly type: 'caption'; readonly text: string }
   | { readonly type: 'rule' };

@@ -200,6 +200,19 @@ function trimLine(text: string): string {
   return text.replace(LEADING_SPACE, '').replace(TRAILING_SPACE, '');
 }
 
+const CAPTION_HINT =
+  /^(?:图为|图：|图片：|photo:|image:)|(?:摄|供图|资料图[）)]?|图片来源[:：].*|\(photo[^)]*\))$/i;
+
+/**
+ * True when a paragraph right after an image reads as its caption: short and one line, and either
+ * centred, marked as a caption (图为…, …摄, （资料图）), or not a sentence (no closing stop).
+ */
+function isCaption(text: string, isCentredText: boolean): boolean {
+  if (text.includes('\n') || Array.from(text).length > 80) return false;
+  if (isCentredText || CAPTION_HINT.test(text)) return true;
+  return Array.from(text).length <= 40 && !/[。！？.!?:：]["”’」』]?$/.test(text);
+}
+
 /** A line break marker inside the inline buffer (from `<br>`). */
 const BR = { br: true } as const;
 type InlinePart = string | typeof BR;
@@ -318,11 +331,8 @@ class Converter {
     for (const text of buffer.take()) {
       const previous = out[out.length - 1];
       if (
-        container !== null &&
         previous?.type === 'image' &&
-        isCentered(container) &&
-        !text.includes('\n') &&
-        Array.from(text).length <= 80
+        isCaption(text, container !== null && isCentered(container))
       ) {
         out.push({ type: 'caption', text });
       } else {

@@ -67,6 +67,8 @@ export interface LayoutOptions {
   readonly language?: ArticleLanguage;
   /** Append the numbered link list. @default true */
   readonly includeLinks?: boolean;
+  /** Open with the article's notice (why the text is the feed's); off when a header shows it. @default true */
+  readonly includeNotice?: boolean;
 }
 
 /** The narrowest column {@link layoutArticle} accepts. */
@@ -456,7 +458,7 @@ export function layoutArticle(article: Article, options: LayoutOptions): Article
   const gap = Math.max(0, options.paragraphGap ?? 1);
   const layouter = new Layouter(prepared, isAmbiguousWide, gap, indentChinese, language);
   const ctx: Context = { lead: '', leadWidth: 0, width, inQuote: false, inList: false };
-  if (article.notice !== null && article.notice !== '') {
+  if ((options.includeNotice ?? true) && article.notice !== null && article.notice !== '') {
     layouter.notice(article.notice, ctx);
     if (article.blocks.length > 0) layouter.blank(ctx, Math.max(1, gap));
   }

@@ -1,0 +1,118 @@
+// Full-text extraction from one article page: @mozilla/readability on a linkedom DOM (the only
+// importer of readability), plus what readability does not find itself: the next page of a
+// multi-page article and the 责任编辑 (responsible editor). Pure: parses a string, never fetches.
+import { Readability } from '@mozilla/readability';
+import { sanitizeHtml, sanitizeLine } from '../feeds/sanitize.js';
+import { findNextPage } from './find-next-page.js';
+import { parseHtmlDocument } from './html-to-blocks.js';
+
+/** What one page yields. Every string is sanitized. */
+export interface ExtractedPage {
+  readonly title: string | null;
+  readonly byline: string | null;
+  /** ISO 8601 when the page states it (meta `article:published_time`, JSON-LD), else null. */
+  readonly published: string | null;
+  readonly siteName: string | null;
+  readonly editor: string | null;
+  /** The article's main content as HTML (readability's cleaned copy). */
+  readonly contentHtml: string;
+  /** The plain text of the content. */
+  readonly text: string;
+  /** The next page of the same article, or null. */
+  readonly nextPageUrl: string | null;
+}
+
+/** Extraction found nothing usable (readability threw, returned null, or no text). */
+export class ExtractionError extends Error {
+  override readonly name = 'ExtractionError';
+}
+
+const EDITOR_PATTERNS = [
+  /(?:责任编辑|責任編輯)\s*[:：]?\s*((?:[A-Za-z][A-Za-z.'-]*(?: [A-Za-z][A-Za-z.'-]*){0,2})|[\p{L}·]+(?:、[\p{L}·]+){0,2})/u,
+  /(?:责编|責編)\s*[:：]\s*((?:[A-Za-z][A-Za-z.'-]*(?: [A-Za-z][A-Za-z.'-]*){0,2})|[\p{L}·]+(?:、[\p{L}·]+){0,2})/u,
+  /[（(](?:编辑|編輯)\s*[:：]\s*((?:[A-Za-z][A-Za-z.'-]*(?: [A-Za-z][A-Za-z.'-]*){0,2})|[\p{L}·]+(?:、[\p{L}·]+){0,2})[)）]/u,
+];
+
+/** The responsible editor named in a page's text (责任编辑：林晓), or null. */
+export function findEditor(text: string): string | null {
+  for (const pattern of EDITOR_PATTERNS) {
+    const match = pattern.exec(text);
+    const name = match?.[1]?.trim();
+    if (name !== undefined && name !== '' && Array.from(name).length <= 20)
+      return sanitizeLine(name);
+  }
+  return null;
+}
+
+function cleanByline(byline: string | null | undefined): string | null {
+  if (byline === null || byline === undefined) return null;
+  const line = sanitizeLine(byline)
+    .replace(/(?:责任编辑|責任編輯|责编)\s*[:：]?\s*\S*/g, '')
+    .replace(/^(?:by|作者|文|来源|來源)\s*[:：/]?\s*/i, '')
+    .trim()
+    .replace(/^(?:未知|佚名|unknown)$/i, '');
+  // Readability sometimes returns contact lines, user ids or whole paragraphs as the byline.
+  if (line === '' || line.includes('@') || /^\d+$/.test(line) || Array.from(line).length > 40)
+    return null;
+  return line;
+}
+
+/**
+ * Removes what readability would drop anyway and what makes the DOM big: scripts, styles,
+ * comments, SVG, templates. Parsing and readability both cost time in proportion to the DOM, and
+ * portal pages carry hundreds of KB of script.
+ */
+function stripInert(html: string): string {
+  return html
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script\s*>/gi, '')
+    .replace(/<style\b[^>]*>[\s\S]*?<\/style\s*>/gi, '')
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<(svg|template|noscript|iframe|object)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '');
+}
+
+function isoOrNull(value: string | null | undefined): string | null {
+  if (value === null || value === undefined || value.trim() === '') return null;
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? null : new Date(time).toISOString();
+}
+
+/**
+ * Extracts the article from a decoded HTML page. `pageUrl` is the page's final URL (after
+ * redirects): the base for finding the next page. Throws {@link ExtractionError} when readability
+ * fails or finds no text.
+ */
+export function extractArticle(html: string, pageUrl: string): ExtractedPage {
+  const clean = sanitizeHtml(html);
+  const document = parseHtmlDocument(stripInert(clean));
+  const nextPageUrl = findNextPage(document, pageUrl, clean);
+  const bodyText =
+    (document as unknown as { body: { textContent: string | null } | null }).body?.textContent ??
+    '';
+  const editor = findEditor(bodyText);
+  let parsed: ReturnType<Readability['parse']>;
+  try {
+    parsed = new Readability(document, { charThreshold: 200 }).parse();
+  } catch (error) {
+    throw new ExtractionError(
+      `readability failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  const text = parsed?.textContent?.trim() ?? '';
+  if (parsed === null || parsed.content === null || parsed.content === undefined || text === '') {
+    throw new ExtractionError('no article text found on the page');
+  }
+  const title =
+    parsed.title === null || parsed.title === undefined ? '' : sanitizeLine(parsed.title);
+  const siteName =
+    parsed.siteName === null || parsed.siteName === undefined ? '' : sanitizeLine(parsed.siteName);
+  return {
+    title: title === '' ? null : title,
+    byline: cleanByline(parsed.byline),
+    published: isoOrNull(parsed.publishedTime),
+    siteName: siteName === '' ? null : siteName,
+    editor,
+    contentHtml: parsed.content,
+    text,
+    nextPageUrl,
+  };
+}
