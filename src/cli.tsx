@@ -65,7 +65,12 @@ export function buildProgram(context: () => CommandContext): Command {
     'after',
     `\nKeys in the reader (tidings with no command):\n${renderKeyTableText()}`,
   );
-  program.action(async (options: { lang?: string }) => {
+  // Without this, a mistyped command would be reported as "too many arguments".
+  program.allowExcessArguments(true);
+  program.action(async (options: { lang?: string }, command: Command) => {
+    if (command.args.length > 0) {
+      throw new UsageError(`unknown command '${command.args[0] ?? ''}' (see tidings --help)`);
+    }
     const { runReader } = await import('./ui/run-reader.js');
     process.exitCode = await runReader({
       context: context(),
