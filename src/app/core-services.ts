@@ -3,7 +3,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Article } from '../core/articles/article.js';
-import { blocksToPlainText, htmlToBlocks } from '../core/articles/html-to-blocks.js';
+import { buildArticle } from '../core/articles/build-article.js';
 import { catalogFeeds, membershipResolver, type Catalog } from '../core/catalog/catalog.js';
 import { compareNewestFirst, refreshFeeds } from '../core/feeds/refresh.js';
 import { writeFileAtomic } from '../core/storage/atomic-write.js';
@@ -69,34 +69,20 @@ export async function createCoreServices(options: CoreServicesOptions): Promise<
     return items.filter((item) => !seen.has(item.id) && seen.add(item.id)).sort(compareNewestFirst);
   };
 
-  const articleFromCache = async (itemId: string): Promise<Article | null> => {
+  // Built articles (full text fetched once per run); favorites are read from their snapshots.
+  const built = new Map<string, Article>();
+  const articleFromCache = async (itemId: string, signal: AbortSignal): Promise<Article | null> => {
+    const known = built.get(itemId);
+    if (known !== undefined) return known;
     const item = await cache.findItem(itemId);
     if (item === null) return null;
-    const { blocks, links } = htmlToBlocks(item.contentHtml ?? '', { baseUrl: item.link });
-    const text =
-      blocks.length > 0
-        ? blocks
-        : item.summary === ''
-          ? []
-          : [{ type: 'paragraph' as const, text: item.summary }];
-    return {
-      header: {
-        itemId: item.id,
-        title: item.title,
-        published: item.published,
-        author: item.author,
-        source: item.source,
-        editor: null,
-        link: item.link,
-        feedUrl: item.feedUrl,
-      },
-      blocks: text,
-      links,
-      textSource: 'feed',
-      notice: null,
-      sitePages: 1,
-      length: [...blocksToPlainText(text)].length,
-    };
+    const article = await buildArticle(item, {
+      fetch: options.fetch,
+      userAgent: options.userAgent,
+      signal,
+    });
+    built.set(itemId, article);
+    return article;
   };
 
   return {
@@ -128,10 +114,10 @@ export async function createCoreServices(options: CoreServicesOptions): Promise<
       });
       return readItems();
     },
-    async loadArticle(itemId) {
+    async loadArticle(itemId, signal) {
       const saved = await favorites.get(itemId);
       if (saved !== null) return saved.article;
-      const article = await articleFromCache(itemId);
+      const article = await articleFromCache(itemId, signal);
       if (article === null) throw new Error(`item ${itemId} is neither cached nor saved`);
       return article;
     },

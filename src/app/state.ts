@@ -11,9 +11,9 @@ export type Lang = 'zh' | 'en';
 /** An item as lists need it: everything but its content HTML (loaded when the article opens). */
 export type ListItem = Omit<Item, 'contentHtml'>;
 
-/** The 字号 presets of the article engine, smallest first. */
-export const FONT_SIZES = ['small', 'medium', 'large', 'xlarge'] as const;
-export type FontSize = (typeof FONT_SIZES)[number];
+/** The 字号 presets come from the article engine, smallest first. */
+export { FONT_SIZES, type FontSize } from '../core/articles/font-size.js';
+import type { FontSize } from '../core/articles/font-size.js';
 
 /** Which part of the home screen has the keyboard. */
 export type HomeFocus = 'channels' | 'regions' | 'list';

@@ -76,12 +76,18 @@ export function ArticleScreen({ state, screen, bindings, theme }: ArticleScreenP
     body = (
       <Box flexDirection="column" height={bodyHeight}>
         {view.lines.map((line, index) => {
-          const isSelected = line.kind === 'related' && line.relatedIndex === screen.relatedCursor;
+          const isSelected =
+            line.relatedIndex !== undefined && line.relatedIndex === screen.relatedCursor;
           return (
             <Text
               key={index}
               bold={line.kind === 'heading'}
-              dimColor={line.kind === 'caption' || line.kind === 'image'}
+              dimColor={
+                line.kind === 'caption' ||
+                line.kind === 'image' ||
+                line.kind === 'link' ||
+                line.kind === 'notice'
+              }
               color={
                 line.kind === 'heading'
                   ? theme.accent
