@@ -291,6 +291,25 @@ function addReadingCommands(program: Command, context: () => CommandContext): vo
     .command('fav')
     .description('Favorites (收藏): saved articles that read offline.');
   fav
+    .command('add')
+    .description('Save an article (full text, every page merged) so it reads offline.')
+    .argument('<id-or-url>', 'a cached item id (see tidings list) or an http(s) URL')
+    .option(
+      '--tag <tag>',
+      'add a tag (repeatable)',
+      (tag: string, tags: string[]) => [...tags, tag],
+      [],
+    )
+    .option('--json', 'print the saved favorite as JSON')
+    .action(async (target: string, options: { tag: string[]; json?: boolean }) => {
+      const { runFavAdd } = await import('./commands/fav-add.js');
+      process.exitCode = await runFavAdd(context(), {
+        target,
+        tags: options.tag,
+        isJson: options.json === true,
+      });
+    });
+  fav
     .command('rm')
     .description('Remove a favorite.')
     .argument('<id>', "the favorite's item id")
