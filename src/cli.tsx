@@ -9,6 +9,7 @@ import { type DataPaths, resolveDataPaths } from './core/storage/paths.js';
 import { join } from 'node:path';
 import type { DemoServer } from './core/demo/demo-server.js';
 import { renderKeyTableText } from './keymap/help-text.js';
+import { parseFontSize, type FontSize } from './core/articles/font-size.js';
 
 const version = process.env['TIDINGS_VERSION'] ?? '0.0.0-dev';
 const env: Readonly<Record<string, string | undefined>> = { ...process.env };
@@ -143,6 +144,65 @@ export function buildProgram(context: () => CommandContext): Command {
           search: options.search ?? null,
           limit: options.limit ?? null,
           isJson: options.json === true,
+        });
+      },
+    );
+
+  program
+    .command('read')
+    .description(
+      'Print an article: header, one page of text and the page bar (full text, all pages merged).',
+    )
+    .argument('<id|url>', 'an item or favorite id (or a unique prefix), or an http(s) URL')
+    .addOption(new Option('--page <n>', 'the page to print').argParser(parseInteger('--page', 1)))
+    .option('--all', 'print every page')
+    .addOption(
+      new Option('--size <size>', 'font size (字号): small|medium|large|xlarge or 小|中|大|特大')
+        .default('medium')
+        .argParser((value: string) => {
+          const size = parseFontSize(value);
+          if (size === null)
+            throw new UsageError(`--size must be small, medium, large or xlarge, got "${value}"`);
+          return size;
+        }),
+    )
+    .addOption(
+      new Option('--width <n>', 'text column in columns (overrides --size)').argParser(
+        parseInteger('--width', 8),
+      ),
+    )
+    .option('--full', 'always fetch the full text from the page')
+    .option('--no-full', "never fetch: show the feed's own text")
+    .option('--ambiguous-wide', 'count East Asian Ambiguous characters (“ ” … —) as 2 columns')
+    .option('--json', 'print {id, title, meta, page, pages, width, lines} as JSON')
+    .action(
+      async (
+        target: string,
+        options: {
+          page?: number;
+          all?: boolean;
+          size: FontSize;
+          width?: number;
+          full?: boolean;
+          ambiguousWide?: boolean;
+          json?: boolean;
+        },
+      ) => {
+        const { runRead } = await import('./commands/read.js');
+        const isTty = process.stdout.isTTY === true;
+        process.exitCode = await runRead(context(), {
+          target,
+          page: options.page ?? null,
+          isAll: options.all === true,
+          size: options.size,
+          width: options.width ?? null,
+          fullText: options.full === true ? 'always' : options.full === false ? 'never' : 'auto',
+          isJson: options.json === true,
+          terminal: {
+            columns: isTty ? (process.stdout.columns ?? null) : null,
+            rows: isTty ? (process.stdout.rows ?? null) : null,
+          },
+          isAmbiguousWide: options.ambiguousWide === true,
         });
       },
     );

@@ -86,13 +86,7 @@ export function itemForUrl(url: string, firstSeen: string): Item {
   return {
     id: createHash('sha1').update(url).digest('hex').slice(0, 12),
     feedUrl: '',
-    source: (() => {
-      try {
-        return new URL(url).hostname;
-      } catch {
-        return '';
-      }
-    })(),
+    source: '',
     title: '',
     link: url,
     published: null,
@@ -103,6 +97,14 @@ export function itemForUrl(url: string, firstSeen: string): Item {
     enclosures: [],
     firstSeen,
   };
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
 }
 
 interface SitePage {
@@ -272,6 +274,7 @@ export async function buildArticle(item: Item, deps: ArticleDeps): Promise<Artic
   const wantsPage =
     item.link !== null && (mode === 'always' || (mode === 'auto' && needsFullText(item)));
   if (!wantsPage || item.link === null) return articleFromFeed(item);
+  const link = item.link;
   const language = detectLanguage(`${item.title}\n${item.summary}`);
   let fullText: FullText;
   try {
@@ -292,8 +295,7 @@ export async function buildArticle(item: Item, deps: ArticleDeps): Promise<Artic
   const editor =
     [...fullText.pages].reverse().find((page) => page.extracted.editor !== null)?.extracted
       .editor ?? null;
-  let source = item.source;
-  if (source === '') source = first?.extracted.siteName ?? '';
+  const source = item.source !== '' ? item.source : (first?.extracted.siteName ?? hostOf(link));
   const header: ArticleHeader = {
     ...baseHeader(item),
     title,

@@ -76,6 +76,32 @@ function isoOrNull(value: string | null | undefined): string | null {
   return Number.isNaN(time) ? null : new Date(time).toISOString();
 }
 
+type HeadingDocument = {
+  querySelectorAll(selector: string): ArrayLike<{ readonly textContent: string | null }>;
+};
+
+/**
+ * The headline when the page's `<title>` is the headline plus site furniture
+ * (`标题_城市_晨报网`): the first `<h1>` the title starts with. Null when none matches.
+ */
+function headlineOf(document: unknown, title: string): string | null {
+  const squash = (text: string): string => text.replace(/\s+/g, '');
+  const whole = squash(title);
+  for (const heading of Array.from((document as HeadingDocument).querySelectorAll('h1'))) {
+    const text = sanitizeLine(heading.textContent ?? '');
+    const key = squash(text);
+    if (Array.from(key).length >= 4 && key !== whole && whole.startsWith(key)) return text;
+  }
+  return null;
+}
+
+/** The site name at the end of a `<title>` (`…_城市_晨报网`, `… - 新华网`, `… | Site`). */
+function siteFromTitle(title: string): string | null {
+  const match = /(?:\s*(?:_|\||-{1,2}|–|—)\s*)([^_|–—-]{2,24})$/.exec(title);
+  const site = match?.[1]?.trim();
+  return site === undefined || site === '' ? null : site;
+}
+
 /**
  * Extracts the article from a decoded HTML page. `pageUrl` is the page's final URL (after
  * redirects): the base for finding the next page. Throws {@link ExtractionError} when readability
@@ -85,6 +111,13 @@ export function extractArticle(html: string, pageUrl: string): ExtractedPage {
   const clean = sanitizeHtml(html);
   const document = parseHtmlDocument(stripInert(clean));
   const nextPageUrl = findNextPage(document, pageUrl, clean);
+  // Readability empties the document as it works; read the headings first.
+  const rawTitle = sanitizeLine(
+    (
+      document as unknown as { querySelector(s: string): { textContent: string | null } | null }
+    ).querySelector('title')?.textContent ?? '',
+  );
+  const headline = rawTitle === '' ? null : headlineOf(document, rawTitle);
   const bodyText =
     (document as unknown as { body: { textContent: string | null } | null }).body?.textContent ??
     '';
@@ -101,10 +134,15 @@ export function extractArticle(html: string, pageUrl: string): ExtractedPage {
   if (parsed === null || parsed.content === null || parsed.content === undefined || text === '') {
     throw new ExtractionError('no article text found on the page');
   }
-  const title =
+  const parsedTitle =
     parsed.title === null || parsed.title === undefined ? '' : sanitizeLine(parsed.title);
+  const title = headline ?? parsedTitle;
   const siteName =
-    parsed.siteName === null || parsed.siteName === undefined ? '' : sanitizeLine(parsed.siteName);
+    parsed.siteName === null || parsed.siteName === undefined || parsed.siteName.trim() === ''
+      ? headline === null
+        ? ''
+        : (siteFromTitle(rawTitle) ?? '')
+      : sanitizeLine(parsed.siteName);
   return {
     title: title === '' ? null : title,
     byline: cleanByline(parsed.byline),

@@ -462,7 +462,12 @@ export function layoutArticle(article: Article, options: LayoutOptions): Article
     layouter.notice(article.notice, ctx);
     if (article.blocks.length > 0) layouter.blank(ctx, Math.max(1, gap));
   }
-  layouter.blocks(article.blocks, ctx, gap);
+  // The header shows the title; a first heading that repeats it would say it twice.
+  const first = article.blocks[0];
+  const squash = (text: string): string => text.replace(/[\s\u3000]+/g, '');
+  const repeatsTitle =
+    first?.type === 'heading' && squash(first.text) === squash(article.header.title);
+  layouter.blocks(repeatsTitle ? article.blocks.slice(1) : article.blocks, ctx, gap);
   if (options.includeLinks ?? true) layouter.links(article.links, ctx);
   return { width, lines: layouter.lines, language };
 }

