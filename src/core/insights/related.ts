@@ -29,7 +29,7 @@ export interface RelatedArticle {
 export interface RelatedOptions {
   /** @default 5 */
   readonly limit?: number;
-  /** Below this similarity an article is not related. @default 0.05 */
+  /** Below this similarity an article is not related (one shared common word). @default 0.08 */
   readonly minScore?: number;
 }
 
@@ -72,7 +72,7 @@ export function findRelated(
   options: RelatedOptions = {},
 ): RelatedArticle[] {
   const limit = options.limit ?? 5;
-  const minScore = options.minScore ?? 0.05;
+  const minScore = options.minScore ?? 0.08;
   const documents = new Map<string, InsightDocument>();
   for (const document of corpus)
     if (!documents.has(document.id)) documents.set(document.id, document);

@@ -19,8 +19,8 @@ const isHttpUrl = (url: string | null): url is string => url !== null && /^https
 
 // ---------------------------------------------------------------- Markdown
 
-/** Escapes inline Markdown so feed text is shown as written, never as markup or raw HTML. */
-export function escapeMarkdown(text: string): string {
+/** Escapes Markdown inside a line: feed text is shown as written, never as markup or raw HTML. */
+function escapeInline(text: string): string {
   return (
     text
       .replace(/[\\`*_~]/g, '\\$&')
@@ -30,10 +30,14 @@ export function escapeMarkdown(text: string): string {
       // definition, and none is emitted).
       .replace(/\[(?!\d+\](?![([:]))/g, '\\[')
       .replace(/(?<!\[\d+)\]/g, '\\]')
-      // What would start a heading, quote, list or rule at the beginning of a line.
-      .replace(/^(\s*)([#>+=|-])/gm, '$1\\$2')
-      .replace(/^(\s*\d+)([.)])/gm, '$1\\$2')
   );
+}
+
+/** Escapes a line of Markdown: inline markup, and what would start a heading, quote or list. */
+export function escapeMarkdown(text: string): string {
+  return escapeInline(text)
+    .replace(/^(\s*)([#>+=|-])/gm, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])/gm, '$1\\$2');
 }
 
 function markdownLines(text: string): string {
@@ -68,7 +72,7 @@ function markdownBlock(block: Block, indent: string): string[] {
           .flatMap((inner) => markdownBlock(inner, ''))
           .join('\n\n')
           .split('\n')
-          .map((line) => `${indent}> ${line}`.trimEnd())
+          .map((line) => (line === '' ? `${indent}>` : `${indent}> ${line}`))
           .join('\n'),
       ];
     case 'list':
@@ -84,7 +88,7 @@ function markdownBlock(block: Block, indent: string): string[] {
       ];
     case 'table': {
       const cell = (text: string): string =>
-        escapeMarkdown(text).replace(/\|/g, '\\|').replace(/\n/g, ' ');
+        escapeInline(text).replace(/\|/g, '\\|').replace(/\n/g, ' ');
       const width = Math.max(block.header?.length ?? 0, ...block.rows.map((row) => row.length), 1);
       const row = (cells: readonly string[]): string =>
         `| ${Array.from({ length: width }, (_, i) => cell(cells[i] ?? '')).join(' | ')} |`;
@@ -92,9 +96,12 @@ function markdownBlock(block: Block, indent: string): string[] {
       return [[row(header), `|${' --- |'.repeat(width)}`, ...block.rows.map(row)].join('\n')];
     }
     case 'image': {
-      const label = `[图 ${block.index}${block.alt === '' ? '' : `: ${block.alt}`}]`;
+      if (isHttpUrl(block.src)) {
+        const alt = block.alt === '' ? `图 ${block.index}` : block.alt;
+        return [`${indent}![${escapeInline(alt)}](${markdownUrl(block.src)})`];
+      }
       return [
-        `${indent}${escapeMarkdown(label)}${isHttpUrl(block.src) ? ` ${markdownUrl(block.src)}` : ''}`,
+        `${indent}${escapeMarkdown(`[图 ${block.index}${block.alt === '' ? '' : `: ${block.alt}`}]`)}`,
       ];
     }
     case 'rule':
