@@ -3,7 +3,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Article } from '../core/articles/article.js';
-import { buildArticle } from '../core/articles/build-article.js';
 import { catalogFeeds, membershipResolver, type Catalog } from '../core/catalog/catalog.js';
 import { compareNewestFirst, refreshFeeds } from '../core/feeds/refresh.js';
 import { writeFileAtomic } from '../core/storage/atomic-write.js';
@@ -76,6 +75,8 @@ export async function createCoreServices(options: CoreServicesOptions): Promise<
     if (known !== undefined) return known;
     const item = await cache.findItem(itemId);
     if (item === null) return null;
+    // Loaded on first use: readability and linkedom cost start-up time the first frame never needs.
+    const { buildArticle } = await import('../core/articles/build-article.js');
     const article = await buildArticle(item, {
       fetch: options.fetch,
       userAgent: options.userAgent,

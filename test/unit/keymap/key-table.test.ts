@@ -72,6 +72,7 @@ describe('buildBindings with user overrides', () => {
       ['n'],
       ['n'],
       ['n'],
+      ['n'],
     ]);
   });
 
