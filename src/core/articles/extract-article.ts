@@ -67,7 +67,26 @@ function stripInert(html: string): string {
     .replace(/<script\b[^>]*>[\s\S]*?<\/script\s*>/gi, '')
     .replace(/<style\b[^>]*>[\s\S]*?<\/style\s*>/gi, '')
     .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/<(svg|template|noscript|iframe|object)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '');
+    .replace(
+      /<(svg|template|noscript|iframe|object|select|textarea)\b[^>]*>[\s\S]*?<\/\1\s*>/gi,
+      '',
+    );
+}
+
+/**
+ * Page furniture no article lives in: navigation bars and forms. (Not `aside` or `footer`: mobile
+ * portals put the headline in an `<aside>`.)
+ */
+function stripFurniture(html: string): string {
+  return html.replace(/<(nav|form)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '');
+}
+
+/** The visible text of HTML without a DOM: tags dropped, spaces and the common entities decoded. */
+function roughText(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;|&#160;|&#xa0;/gi, ' ')
+    .replace(/&amp;/gi, '&');
 }
 
 function isoOrNull(value: string | null | undefined): string | null {
@@ -109,8 +128,10 @@ function siteFromTitle(title: string): string | null {
  */
 export function extractArticle(html: string, pageUrl: string): ExtractedPage {
   const clean = sanitizeHtml(html);
-  const document = parseHtmlDocument(stripInert(clean));
-  const nextPageUrl = findNextPage(document, pageUrl, clean);
+  const nextPageUrl = findNextPage(clean, pageUrl);
+  const inert = stripInert(clean);
+  const editor = findEditor(roughText(inert));
+  const document = parseHtmlDocument(stripFurniture(inert));
   // Readability empties the document as it works; read the headings first.
   const rawTitle = sanitizeLine(
     (
@@ -118,10 +139,6 @@ export function extractArticle(html: string, pageUrl: string): ExtractedPage {
     ).querySelector('title')?.textContent ?? '',
   );
   const headline = rawTitle === '' ? null : headlineOf(document, rawTitle);
-  const bodyText =
-    (document as unknown as { body: { textContent: string | null } | null }).body?.textContent ??
-    '';
-  const editor = findEditor(bodyText);
   let parsed: ReturnType<Readability['parse']>;
   try {
     parsed = new Readability(document, { charThreshold: 200 }).parse();

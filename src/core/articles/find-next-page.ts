@@ -1,15 +1,10 @@
 // Finds the next page of a multi-page article (Chinese portals split articles into `1 2 3 4` pages):
 // `rel=next`, a `下一页` / "Next" link, the numbered link to the following page, or the TRS CMS
-// `createPageHTML(count, current, "name", "ext")` script. Pure: reads a parsed document, no fetching.
+// `createPageHTML(count, current, "name", "ext")` script. Pure: scans the page's HTML source, no
+// fetching. (A scan of the source, not the DOM: portal pages hold thousands of links, and walking
+// them in linkedom cost more than the rest of the extraction.)
 
-type QueryableDocument = {
-  querySelectorAll(selector: string): ArrayLike<{
-    getAttribute(name: string): string | null;
-    readonly textContent: string | null;
-  }>;
-};
-
-const NEXT_TEXT = /^(?:下一页|下一頁|下页|下一页>|next|nextpage|next›|next»|后一页)$/i;
+const NEXT_TEXT = /^(?:下一页|下一頁|下页|后一页|next|nextpage)$/i;
 
 /**
  * True when `a` and `b` are on the same site: the same registrable domain, approximated as the last
@@ -19,12 +14,11 @@ const NEXT_TEXT = /^(?:下一页|下一頁|下页|下一页>|next|nextpage|next�
 export function isSameSite(a: URL, b: URL): boolean {
   const site = (host: string): string => {
     const labels = host.toLowerCase().split('.');
-    const tail = labels.slice(-2);
     const isCountryGeneric =
       labels.length >= 3 &&
       (labels.at(-1)?.length ?? 0) === 2 &&
       /^(?:com|net|org|gov|edu|ac|co|mil)$/.test(labels.at(-2) ?? '');
-    return (isCountryGeneric ? labels.slice(-3) : tail).join('.');
+    return labels.slice(isCountryGeneric ? -3 : -2).join('.');
   };
   return site(a.hostname) === site(b.hostname);
 }
@@ -35,6 +29,49 @@ export function pagePattern(url: URL): { stem: string; page: number; ext: string
   const stem = match?.[1] ?? url.pathname;
   const page = match?.[2] === undefined ? 1 : Number(match[2]);
   return { stem, page, ext: match?.[3] ?? '' };
+}
+
+const ENTITIES: Readonly<Record<string, string>> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  raquo: '»',
+};
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name.startsWith('#x') || name.startsWith('#X'))
+      return String.fromCodePoint(Number.parseInt(name.slice(2), 16) || 32);
+    if (name.startsWith('#')) return String.fromCodePoint(Number(name.slice(1)) || 32);
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}
+
+function attribute(attributes: string, name: string): string | null {
+  const match = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(
+    attributes,
+  );
+  if (match === null) return null;
+  return decodeEntities(match[1] ?? match[2] ?? match[3] ?? '');
+}
+
+/** Where a link goes: its href, or for script links the URL in `onclick="location.href='…'"`. */
+function anchorTarget(attributes: string): string | null {
+  const href = attribute(attributes, 'href');
+  if (
+    href !== null &&
+    href.trim() !== '' &&
+    !/^\s*javascript:/i.test(href) &&
+    !href.trim().startsWith('#')
+  ) {
+    return href;
+  }
+  const onclick = attribute(attributes, 'onclick') ?? '';
+  const match = /(?:location(?:\.href)?\s*=|window\.open\()\s*['"]([^'"]+)['"]/.exec(onclick);
+  return match?.[1] ?? null;
 }
 
 function resolveHttp(href: string | null, base: URL): URL | null {
@@ -49,67 +86,62 @@ function resolveHttp(href: string | null, base: URL): URL | null {
   }
 }
 
-type AnchorLike = { getAttribute(name: string): string | null };
-
-/** Where a link goes: its href, or for script links the URL in `onclick="location.href='…'"`. */
-function anchorTarget(anchor: AnchorLike): string | null {
-  const href = anchor.getAttribute('href');
-  if (
-    href !== null &&
-    href.trim() !== '' &&
-    !/^\s*javascript:/i.test(href) &&
-    !href.trim().startsWith('#')
-  )
-    return href;
-  const onclick = anchor.getAttribute('onclick') ?? '';
-  const match = /(?:location(?:\.href)?\s*=|window\.open\()\s*['"]([^'"]+)['"]/.exec(onclick);
-  return match?.[1] ?? null;
+interface Anchor {
+  readonly attributes: string;
+  /** The link's text: tags removed, entities decoded, whitespace collapsed. */
+  readonly text: string;
 }
 
-function withoutHash(url: URL): string {
-  const copy = new URL(url.href);
-  copy.hash = '';
-  return copy.href;
+function anchorsOf(html: string): Anchor[] {
+  const anchors: Anchor[] = [];
+  for (const match of html.matchAll(/<a\b([^>]*)>([\s\S]{0,300}?)<\/a\s*>/gi)) {
+    const text = decodeEntities((match[2] ?? '').replace(/<[^>]*>/g, ''))
+      .replace(/\s+/g, ' ')
+      .trim();
+    anchors.push({ attributes: match[1] ?? '', text });
+  }
+  return anchors;
 }
 
 /**
- * The URL of the page after `pageUrl` in the same article, or null. `html` is the page's source,
- * searched for the TRS script when the document had its scripts stripped before parsing. Only same-site http(s) URLs
- * other than the page itself qualify; a numbered link must share the page's path stem
- * (`laojie_1024_3.shtml` after `laojie_1024_2.shtml`).
+ * The URL of the page after `pageUrl` in the same article, or null, from the page's HTML source.
+ * Only same-site http(s) URLs other than the page itself qualify; a numbered link must share the
+ * page's path stem (`laojie_1024_3.shtml` after `laojie_1024_2.shtml`).
  */
-export function findNextPage(document: unknown, pageUrl: string, html?: string): string | null {
-  const doc = document as QueryableDocument;
+export function findNextPage(html: string, pageUrl: string): string | null {
   let current: URL;
   try {
     current = new URL(pageUrl);
   } catch {
     return null;
   }
-  const self = withoutHash(current);
+  const self = new URL(current.href);
+  self.hash = '';
   const accept = (url: URL | null): string | null =>
-    url !== null && url.href !== self && isSameSite(url, current) ? url.href : null;
+    url !== null && url.href !== self.href && isSameSite(url, current) ? url.href : null;
 
-  for (const link of Array.from(doc.querySelectorAll('link[rel], a[rel]'))) {
-    const rel = (link.getAttribute('rel') ?? '').toLowerCase().split(/\s+/);
+  // Links inside scripts are templates (the TRS script writes its own), not links.
+  const markup = html.replace(/<script\b[^>]*>[\s\S]*?<\/script\s*>/gi, '');
+  for (const match of markup.matchAll(/<(?:link|a)\b([^>]*\brel\s*=[^>]*)>/gi)) {
+    const rel = (attribute(match[1] ?? '', 'rel') ?? '').toLowerCase().split(/\s+/);
     if (!rel.includes('next')) continue;
-    const found = accept(resolveHttp(link.getAttribute('href'), current));
+    const found = accept(resolveHttp(attribute(match[1] ?? '', 'href'), current));
     if (found !== null) return found;
   }
 
-  const anchors = Array.from(doc.querySelectorAll('a'));
+  const anchors = anchorsOf(markup);
   for (const anchor of anchors) {
-    const text = (anchor.textContent ?? '').replace(/[\s>»›→＞]+$/g, '').replace(/\s+/g, '');
+    const text = anchor.text.replace(/[\s>»›→＞]+$/g, '').replace(/\s+/g, '');
     if (!NEXT_TEXT.test(text)) continue;
-    const found = accept(resolveHttp(anchorTarget(anchor), current));
+    const found = accept(resolveHttp(anchorTarget(anchor.attributes), current));
     if (found !== null) return found;
   }
 
   const here = pagePattern(current);
   const wanted = String(here.page + 1);
   for (const anchor of anchors) {
-    if ((anchor.textContent ?? '').trim() !== wanted) continue;
-    const url = resolveHttp(anchorTarget(anchor), current);
+    if (anchor.text !== wanted) continue;
+    const url = resolveHttp(anchorTarget(anchor.attributes), current);
     if (url === null) continue;
     const there = pagePattern(url);
     const isSameArticle =
@@ -122,18 +154,12 @@ export function findNextPage(document: unknown, pageUrl: string, html?: string):
   }
 
   // TRS CMS: createPageHTML(pageCount, currentIndex, "baseName", "ext") writes `name_<i>.ext` links.
-  const scripts =
-    html ??
-    Array.from(doc.querySelectorAll('script'), (script) => script.textContent ?? '').join('\n');
-  const match =
-    /createPageHTML\(\s*(\d+)\s*,\s*(\d+)\s*,\s*["']([^"']+)["']\s*,\s*["']([^"']+)["']/.exec(
-      scripts,
-    );
-  if (match !== null) {
-    const count = Number(match[1]);
-    const index = Number(match[2]);
-    if (index + 1 < count)
-      return accept(resolveHttp(`${match[3]}_${index + 1}.${match[4]}`, current));
+  const trs =
+    /createPageHTML\(\s*(\d+)\s*,\s*(\d+)\s*,\s*["']([^"']+)["']\s*,\s*["']([^"']+)["']/.exec(html);
+  if (trs !== null) {
+    const count = Number(trs[1]);
+    const index = Number(trs[2]);
+    if (index + 1 < count) return accept(resolveHttp(`${trs[3]}_${index + 1}.${trs[4]}`, current));
   }
   return null;
 }

@@ -18,11 +18,7 @@ import {
   findEditor,
 } from '../../../src/core/articles/extract-article.js';
 import { findNextPage, isSameSite } from '../../../src/core/articles/find-next-page.js';
-import {
-  blocksToPlainText,
-  htmlToBlocks,
-  parseHtmlDocument,
-} from '../../../src/core/articles/html-to-blocks.js';
+import { blocksToPlainText, htmlToBlocks } from '../../../src/core/articles/html-to-blocks.js';
 import { decodeHtmlBytes } from '../../../src/core/feeds/decode.js';
 import type { Item } from '../../../src/core/feeds/item.js';
 import { isTerminalSafe } from '../../../src/core/feeds/sanitize.js';
@@ -95,8 +91,7 @@ describe('needsFullText', () => {
 });
 
 describe('findNextPage', () => {
-  const next = (html: string, url: string): string | null =>
-    findNextPage(parseHtmlDocument(html), url);
+  const next = (html: string, url: string): string | null => findNextPage(html, url);
 
   it('follows rel=next, 下一页 (also as a script link), numbered links and the TRS script, in that order', () => {
     expect(

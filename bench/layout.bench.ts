@@ -1,0 +1,184 @@
+// Article engine bench: layout + pagination of long Chinese articles (cold: measured and analysed
+// from scratch; warm: re-laid out after a 字号 change, as the reader does), linear growth, and
+// full-text extraction of a 200 KB page. Targets from issue 4.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Article } from '../src/core/articles/article.js';
+import type { Block } from '../src/core/articles/blocks.js';
+import { extractArticle } from '../src/core/articles/extract-article.js';
+import { FONT_SIZES, resolveColumn } from '../src/core/articles/font-size.js';
+import { htmlToBlocks } from '../src/core/articles/html-to-blocks.js';
+import { layoutArticle } from '../src/core/articles/layout-article.js';
+import { paginate } from '../src/core/articles/paginate.js';
+import { summarize } from './stats.js';
+import type { BenchResult } from './types.js';
+
+const FIXTURES = fileURLToPath(new URL('../test/fixtures/articles/riverside/', import.meta.url));
+const SAMPLES = 11;
+const ROWS = 32;
+
+/** The 4-page fixture's blocks, repeated until the article holds `chars` characters of text. */
+function chineseArticle(chars: number): Article {
+  const base: Block[] = [];
+  for (let page = 1; page <= 4; page += 1) {
+    const html = readFileSync(`${FIXTURES}page-${page}.shtml`, 'utf8');
+    const start = html.indexOf('<div class="content"');
+    base.push(
+      ...htmlToBlocks(html.slice(start, html.indexOf('<div class="pages">', start))).blocks,
+    );
+  }
+  const blocks: Block[] = [];
+  let length = 0;
+  for (let round = 1; length < chars; round += 1) {
+    for (const block of base) {
+      if (length >= chars) break;
+      blocks.push(
+        block.type === 'heading' ? { ...block, text: `${block.text}（${round}）` } : { ...block },
+      );
+      length += 'text' in block ? block.text.length : 20;
+    }
+  }
+  return {
+    header: {
+      itemId: 'bench',
+      title: '老街新生',
+      published: null,
+      author: null,
+      source: 'bench',
+      editor: null,
+      link: null,
+      feedUrl: '',
+    },
+    blocks,
+    links: [],
+    textSource: 'page',
+    notice: null,
+    sitePages: 1,
+    length,
+  };
+}
+
+/** A 200 KB portal page: navigation, sidebars, scripts, comments and a 40-paragraph article. */
+function portalPage(): string {
+  const paragraph =
+    readFileSync(`${FIXTURES}page-1.shtml`, 'utf8').match(/<p>　　[^<]+<\/p>/g) ?? [];
+  const nav = Array.from(
+    { length: 120 },
+    (_, i) => `<li><a href="/channel/${i}.shtml">频道栏目${i}</a></li>`,
+  ).join('');
+  const side = Array.from(
+    { length: 150 },
+    (_, i) =>
+      `<li><a href="/news/2024/${i}.shtml">相关新闻标题第${i}条：城市更新持续推进</a><span>2024-03-1${i % 10}</span></li>`,
+  ).join('');
+  const script = `<script>var data = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => ({ id: i, title: '推荐阅读'.repeat(3) })))};</script>`;
+  const comments = Array.from(
+    { length: 80 },
+    (_, i) => `<div class="comment"><b>网友${i}</b><p>说得好，支持改造！</p></div>`,
+  ).join('');
+  const body = Array.from(
+    { length: 40 },
+    (_, i) => paragraph[i % Math.max(1, paragraph.length)] ?? '<p>正文</p>',
+  ).join('\n');
+  let page = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>老街新生_城市_晨报网</title>${script}</head><body>
+<div class="nav"><ul>${nav}</ul></div><div class="main"><div class="article"><h1>老街新生</h1>
+<div class="content">${body}</div></div><aside><ul>${side}</ul></aside><div id="comments">${comments}</div></div></body></html>`;
+  while (Buffer.byteLength(page) < 200 * 1024)
+    page = page.replace('</body>', `<div class="footer-links">${nav}</div></body>`);
+  return page;
+}
+
+function time(fn: () => void): number {
+  const start = performance.now();
+  fn();
+  return performance.now() - start;
+}
+
+function coldLayout(article: Article, width: number, gap: number): number {
+  // A fresh article object: nothing measured or analysed before (the per-article cache is cold).
+  const fresh = { ...article };
+  return time(() => {
+    const layout = layoutArticle(fresh, { width, paragraphGap: gap });
+    paginate(layout.lines, ROWS);
+  });
+}
+
+export async function run(): Promise<BenchResult[]> {
+  const results: BenchResult[] = [];
+  const tenK = chineseArticle(10_000);
+  coldLayout(tenK, 80, 1); // warm the JIT and the code-point width tables
+  for (const size of FONT_SIZES) {
+    const column = resolveColumn({ size, terminalColumns: 120 });
+    const samples = Array.from({ length: SAMPLES }, () =>
+      coldLayout(tenK, column.width, column.paragraphGap),
+    );
+    results.push(
+      summarize(`layout: 10k-char Chinese article, ${size} (${column.width} cols), cold`, samples, {
+        note: `layout + paginate (${ROWS} rows), ${SAMPLES} runs`,
+      }),
+    );
+  }
+
+  const hundredK = chineseArticle(100_000);
+  const oneM = chineseArticle(1_000_000);
+  const cold100k = Array.from({ length: SAMPLES }, () => coldLayout(hundredK, 80, 1));
+  const r100k = summarize('layout: 100k-char Chinese article, 80 cols, cold', cold100k, {
+    target: '≤ 60 ms',
+    note: `layout + paginate (${ROWS} rows), ${SAMPLES} runs`,
+  });
+  results.push(r100k);
+  const cold1m = Array.from({ length: 5 }, () => coldLayout(oneM, 80, 1));
+  const r1m = summarize('layout: 1M-char Chinese article, 80 cols, cold', cold1m, {
+    note: '10× the text of the 100k scenario, 5 runs',
+  });
+  results.push(r1m);
+  const growth = r1m.medianMs / r100k.medianMs;
+  results.push({
+    scenario: 'layout: growth from 100k to 1M characters (time ratio)',
+    medianMs: growth,
+    minMs: r1m.minMs / r100k.maxMs,
+    maxMs: r1m.maxMs / r100k.minMs,
+    target: '≤ 11',
+    note: 'median(1M) / median(100k); linear is 10',
+  });
+
+  // Re-layout after a preset change: the article was laid out once at 中 (its analysis cached).
+  layoutArticle(hundredK, { width: 80 });
+  const sizes = [...FONT_SIZES];
+  const warm = Array.from({ length: SAMPLES }, (_, i) => {
+    const column = resolveColumn({
+      size: sizes[i % sizes.length] ?? 'medium',
+      terminalColumns: 120,
+    });
+    return time(() => {
+      const layout = layoutArticle(hundredK, {
+        width: column.width,
+        paragraphGap: column.paragraphGap,
+      });
+      paginate(layout.lines, ROWS);
+    });
+  });
+  results.push(
+    summarize('layout: re-layout of the parsed 100k-char article on a preset change', warm, {
+      target: '≤ 20 ms',
+      note: `cycling 小/中/大/特大, layout + paginate, ${SAMPLES} runs`,
+    }),
+  );
+
+  const page = portalPage();
+  extractArticle(page, 'https://news.example.cn/city/2024/0318/laojie.shtml');
+  const extraction = Array.from({ length: SAMPLES }, () =>
+    time(() => void extractArticle(page, 'https://news.example.cn/city/2024/0318/laojie.shtml')),
+  );
+  results.push(
+    summarize(
+      `full text: extraction of a ${Math.round(Buffer.byteLength(page) / 1024)} KB portal page`,
+      extraction,
+      {
+        target: '≤ 50 ms',
+        note: `readability on linkedom, next-page and editor search, ${SAMPLES} runs`,
+      },
+    ),
+  );
+  return results;
+}
