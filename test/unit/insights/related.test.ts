@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findRelated } from '../../../src/core/insights/related.js';
+import { findRelated, RelatedIndex } from '../../../src/core/insights/related.js';
 import { CORPUS, corpusItem } from './corpus.js';
 
 const ids = (target: string, limit?: number) =>
@@ -58,5 +58,24 @@ describe('findRelated on the fixed corpus', () => {
     const result = findRelated(corpusItem('x1'), [...CORPUS, ...many]);
     expect(result).toHaveLength(5);
     expect(result.some((r) => r.id === 'x1' || r.id === 'x2')).toBe(false);
+  });
+});
+
+describe('RelatedIndex', () => {
+  it('answers every target exactly as findRelated does, tokenizing the corpus once', () => {
+    const index = new RelatedIndex(CORPUS);
+    for (const item of CORPUS) expect(index.related(item)).toEqual(findRelated(item, CORPUS));
+  });
+
+  it('takes a target that is not in the corpus, or a fuller text of one that is', () => {
+    const index = new RelatedIndex(CORPUS);
+    const outsider = { ...corpusItem('x5'), id: 'new', title: '福州地铁6号线开通', link: null };
+    expect(index.related(outsider)).toEqual(findRelated(outsider, CORPUS));
+    expect(index.related(outsider).map((r) => r.id)).toEqual(['x5', 'x1', 'x3']);
+    const fuller = {
+      ...corpusItem('x12'),
+      text: '国务院常务会议部署经济工作，厦门地铁建设获支持。',
+    };
+    expect(index.related(fuller)).toEqual(findRelated(fuller, CORPUS));
   });
 });
