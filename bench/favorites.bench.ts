@@ -5,15 +5,8 @@ import { join } from 'node:path';
 import type { Article } from '../src/core/articles/article.js';
 import { serializeSnapshot, snapshotFileName } from '../src/core/storage/favorite-snapshot.js';
 import { FavoritesStore } from '../src/core/storage/favorites-store.js';
-
-export interface BenchResult {
-  scenario: string;
-  medianMs: number;
-  minMs: number;
-  maxMs: number;
-  target?: string;
-  note?: string;
-}
+import { summarize } from './stats.js';
+import type { BenchResult } from './types.js';
 
 const PARAGRAPH = '国务院新闻办公室今天举行发布会，介绍今年前三季度经济运行情况。'.repeat(10);
 
@@ -42,18 +35,6 @@ function article(n: number): Article {
   };
 }
 
-function summarize(scenario: string, samples: number[], note: string): BenchResult {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return {
-    scenario,
-    medianMs: sorted[Math.floor(sorted.length / 2)] ?? 0,
-    minMs: sorted[0] ?? 0,
-    maxMs: sorted[sorted.length - 1] ?? 0,
-    target: '≤ 30 ms',
-    note,
-  };
-}
-
 export async function run(): Promise<BenchResult[]> {
   const home = await mkdtemp(join(tmpdir(), 'tidings-bench-fav-'));
   const paths = {
@@ -78,7 +59,7 @@ export async function run(): Promise<BenchResult[]> {
     if (count !== 5000) throw new Error(`seeded ${count} favorites, expected 5000`);
     const adds: number[] = [];
     const removes: number[] = [];
-    for (let round = 0; round < 30; round += 1) {
+    for (let round = 0; round < 50; round += 1) {
       const extra = article(10_000 + round);
       let start = performance.now();
       await store.add(extra);
@@ -88,16 +69,12 @@ export async function run(): Promise<BenchResult[]> {
       removes.push(performance.now() - start);
     }
     const note =
-      '5,000 saved, ~2,800-char CJK articles; snapshot + index written atomically (fsync) under the lock';
+      '5,000 saved (~2,800-char CJK articles); snapshot + index shard written atomically with fsync, under the cross-process lock';
     return [
-      summarize('favorites: add one (5,000 saved)', adds, note),
-      summarize('favorites: remove one (5,000 saved)', removes, note),
+      summarize('favorites: add one (5,000 saved)', adds, { target: '≤ 30 ms', note }),
+      summarize('favorites: remove one (5,000 saved)', removes, { target: '≤ 30 ms', note }),
     ];
   } finally {
     await rm(home, { recursive: true, force: true });
   }
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const result of await run()) console.log(JSON.stringify(result));
 }
