@@ -4,9 +4,9 @@
 import LineBreaker from 'linebreak';
 import {
   isEastAsian,
-  isLineEndProhibited,
-  isLineStartProhibited,
-  isUnbreakablePair,
+  isLineEndProhibitedCode,
+  isLineStartProhibitedCode,
+  isUnbreakablePairCode,
 } from './clreq.js';
 
 /** No break at this offset. */
@@ -36,21 +36,6 @@ function isSpace(code: number): boolean {
   return code === 0x20 || code === 0x3000 || code === 0x0a || code === 0xa0;
 }
 
-/** The code point ending at UTF-16 offset `end` (exclusive). */
-function codePointBefore(text: string, end: number): string {
-  const low = text.charCodeAt(end - 1);
-  if (low >= 0xdc00 && low <= 0xdfff && end >= 2) {
-    const high = text.charCodeAt(end - 2);
-    if (high >= 0xd800 && high <= 0xdbff) return text.slice(end - 2, end);
-  }
-  return text.charAt(end - 1);
-}
-
-function codePointAt(text: string, index: number): string {
-  const cp = text.codePointAt(index);
-  return cp === undefined ? '' : String.fromCodePoint(cp);
-}
-
 /**
  * Break opportunities for laying out Chinese and mixed text: the UAX #14 ones, plus LB19a (a break
  * before an opening curly quote or after a closing one when both neighbours are East Asian), minus
@@ -74,9 +59,9 @@ export function breakOpportunities(text: string): Uint8Array {
         continue;
       result[i] = MAY_BREAK;
     }
-    const after = codePointAt(text, i);
     if (result[i] === MUST_BREAK) continue;
-    if (isLineStartProhibited(after)) {
+    const after = text.charCodeAt(i);
+    if (isLineStartProhibitedCode(after)) {
       result[i] = NO_BREAK;
       continue;
     }
@@ -86,8 +71,8 @@ export function breakOpportunities(text: string): Uint8Array {
       result[i] = NO_BREAK;
       continue;
     }
-    const before = codePointBefore(text, end);
-    if (isLineEndProhibited(before) || (end === i && isUnbreakablePair(before, after))) {
+    const before = text.charCodeAt(end - 1);
+    if (isLineEndProhibitedCode(before) || (end === i && isUnbreakablePairCode(before, after))) {
       result[i] = NO_BREAK;
     }
   }

@@ -20,23 +20,49 @@ export const NOT_AT_LINE_END = '（(［[｛{〔〈《「『【〘〖〝‘“«�
 /** Characters that form one unbreakable unit when doubled (`——`, `……`, `⋯⋯`). */
 const DOUBLED = '—…⋯⸺';
 
-const notStart = new Set(Array.from(NOT_AT_LINE_START));
-const notEnd = new Set(Array.from(NOT_AT_LINE_END));
-const doubled = new Set(Array.from(DOUBLED));
+/** Per BMP code unit: bit 1 = may not start a line, bit 2 = may not end one, bit 4 = doubles unbreakably. */
+const FLAGS = new Uint8Array(0x10000);
+const START = 1;
+const END = 2;
+const DOUBLE = 4;
+for (const char of NOT_AT_LINE_START)
+  FLAGS[char.charCodeAt(0)] = (FLAGS[char.charCodeAt(0)] ?? 0) | START;
+for (const char of NOT_AT_LINE_END)
+  FLAGS[char.charCodeAt(0)] = (FLAGS[char.charCodeAt(0)] ?? 0) | END;
+for (const char of DOUBLED) FLAGS[char.charCodeAt(0)] = (FLAGS[char.charCodeAt(0)] ?? 0) | DOUBLE;
+
+/** {@link isLineStartProhibited} for a UTF-16 code unit (all the prohibited characters are BMP). */
+export function isLineStartProhibitedCode(code: number): boolean {
+  return ((FLAGS[code] ?? 0) & START) !== 0;
+}
+
+/** {@link isLineEndProhibited} for a UTF-16 code unit. */
+export function isLineEndProhibitedCode(code: number): boolean {
+  return ((FLAGS[code] ?? 0) & END) !== 0;
+}
+
+/** {@link isUnbreakablePair} for UTF-16 code units. */
+export function isUnbreakablePairCode(before: number, after: number): boolean {
+  return before === after && ((FLAGS[before] ?? 0) & DOUBLE) !== 0;
+}
 
 /** True when a line may not begin with `char` (one code point). */
 export function isLineStartProhibited(char: string): boolean {
-  return notStart.has(char);
+  return char.length === 1 && isLineStartProhibitedCode(char.charCodeAt(0));
 }
 
 /** True when a line may not end with `char` (one code point). */
 export function isLineEndProhibited(char: string): boolean {
-  return notEnd.has(char);
+  return char.length === 1 && isLineEndProhibitedCode(char.charCodeAt(0));
 }
 
 /** True when a break between `before` and `after` would split `——`, `……` or `⋯⋯`. */
 export function isUnbreakablePair(before: string, after: string): boolean {
-  return before === after && doubled.has(before);
+  return (
+    before.length === 1 &&
+    after.length === 1 &&
+    isUnbreakablePairCode(before.charCodeAt(0), after.charCodeAt(0))
+  );
 }
 
 /**

@@ -31,22 +31,20 @@ const joiningCache = new Uint8Array(0x10000).fill(UNKNOWN);
 const clusterCache = new Map<string, number>();
 const segmenter = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
-function isJoining(code: number): boolean {
-  let flag = joiningCache[code] as number;
-  if (flag === UNKNOWN) {
-    flag = JOINING.test(String.fromCharCode(code)) ? 1 : 0;
-    joiningCache[code] = flag;
-  }
-  return flag === 1;
+function joiningOf(code: number): number {
+  const flag = JOINING.test(String.fromCharCode(code)) ? 1 : 0;
+  joiningCache[code] = flag;
+  return flag;
 }
 
-function bmpWidth(code: number, isAmbiguousWide: boolean): number {
-  const cache = isAmbiguousWide ? wideCache : narrowCache;
-  let width = cache[code] as number;
-  if (width === UNKNOWN) {
-    width = stringWidth(String.fromCharCode(code), { ambiguousIsNarrow: !isAmbiguousWide });
-    cache[code] = width;
-  }
+function isJoining(code: number): boolean {
+  const flag = joiningCache[code] as number;
+  return (flag === UNKNOWN ? joiningOf(code) : flag) === 1;
+}
+
+function bmpWidthOf(code: number, isAmbiguousWide: boolean): number {
+  const width = stringWidth(String.fromCharCode(code), { ambiguousIsNarrow: !isAmbiguousWide });
+  (isAmbiguousWide ? wideCache : narrowCache)[code] = width;
   return width;
 }
 
@@ -67,15 +65,23 @@ function clusterWidth(cluster: string, isAmbiguousWide: boolean): number {
  */
 export function analyzeText(text: string, isAmbiguousWide = false): TextMetrics {
   const n = text.length;
-  const prefix = new Int32Array(n + 1).fill(-1);
+  const prefix = new Int32Array(n + 1);
+  const widths = isAmbiguousWide ? wideCache : narrowCache;
   let width = 0;
   let i = 0;
   while (i < n) {
+    // The hot path, for the code points that are clusters on their own (nearly all news text).
     const code = text.charCodeAt(i);
     const next = i + 1 < n ? text.charCodeAt(i + 1) : -1;
-    if (!isJoining(code) && (next === -1 || !isJoining(next))) {
+    let joining = joiningCache[code] as number;
+    if (joining === UNKNOWN) joining = joiningOf(code);
+    let nextJoining = next === -1 ? 0 : (joiningCache[next] as number);
+    if (nextJoining === UNKNOWN) nextJoining = joiningOf(next);
+    if (joining === 0 && nextJoining === 0) {
       prefix[i] = width;
-      width += bmpWidth(code, isAmbiguousWide);
+      let w = widths[code] as number;
+      if (w === UNKNOWN) w = bmpWidthOf(code, isAmbiguousWide);
+      width += w;
       i += 1;
       continue;
     }
@@ -86,7 +92,7 @@ export function analyzeText(text: string, isAmbiguousWide = false): TextMetrics 
       const c = text.charCodeAt(end);
       if (isJoining(c)) {
         end += 1;
-      } else if (end > 0 && isJoining(text.charCodeAt(end - 1))) {
+      } else if (isJoining(text.charCodeAt(end - 1))) {
         end += 1;
         if (end < n && isJoining(text.charCodeAt(end))) continue;
         break;
@@ -94,6 +100,7 @@ export function analyzeText(text: string, isAmbiguousWide = false): TextMetrics 
         break;
       }
     }
+    prefix.fill(-1, i, end);
     let offset = i;
     for (const { segment } of segmenter.segment(text.slice(i, end))) {
       prefix[offset] = width;

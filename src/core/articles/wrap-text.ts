@@ -35,17 +35,20 @@ export const MIN_WRAP_WIDTH = 2;
 export function prepareText(text: string, isAmbiguousWide = false, keepTogether = 0): PreparedText {
   const metrics = analyzeText(text, isAmbiguousWide);
   const breaks = text === '' ? new Uint8Array(1) : breakOpportunities(text);
-  const list: number[] = [];
+  const list = new Int32Array(text.length + 1);
+  let count = 0;
+  const prefix = metrics.prefix;
   for (let i = 1; i < text.length; i += 1) {
     if (breaks[i] === NO_BREAK) continue;
-    if (i <= keepTogether || (metrics.prefix[i] as number) < 0) {
+    if (i <= keepTogether || (prefix[i] as number) < 0) {
       breaks[i] = NO_BREAK;
       continue;
     }
-    list.push(i);
+    list[count] = i;
+    count += 1;
   }
-  list.push(text.length);
-  return { text, metrics, breaks, breakList: Int32Array.from(list) };
+  list[count] = text.length;
+  return { text, metrics, breaks, breakList: list.subarray(0, count + 1) };
 }
 
 function isTrimmable(code: number): boolean {
@@ -113,6 +116,18 @@ function emergencyCut(prepared: PreparedText, start: number, end: number, width:
   return c;
 }
 
+function trimEnd(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && isTrimmable(text.charCodeAt(e - 1))) e -= 1;
+  return e;
+}
+
+function widthOf(text: string, prefix: Int32Array, start: number, end: number): number {
+  const a = prefix[start] as number;
+  const b = prefix[end] as number;
+  return a >= 0 && b >= 0 ? b - a : displayWidth(text.slice(start, end));
+}
+
 /** Packs a prepared text into lines of at most `width` columns (greedy, at the last fitting break). */
 export function wrapPrepared(prepared: PreparedText, width: number): WrappedLine[] {
   if (!Number.isInteger(width) || width < MIN_WRAP_WIDTH) {
@@ -122,16 +137,6 @@ export function wrapPrepared(prepared: PreparedText, width: number): WrappedLine
   const prefix = prepared.metrics.prefix;
   const n = text.length;
   const lines: WrappedLine[] = [];
-  const trimEnd = (start: number, end: number): number => {
-    let e = end;
-    while (e > start && isTrimmable(text.charCodeAt(e - 1))) e -= 1;
-    return e;
-  };
-  const widthOf = (start: number, end: number): number => {
-    const a = prefix[start] as number;
-    const b = prefix[end] as number;
-    return a >= 0 && b >= 0 ? b - a : displayWidth(text.slice(start, end));
-  };
   let start = 0;
   let k = 0;
   while (start < n) {
@@ -140,20 +145,20 @@ export function wrapPrepared(prepared: PreparedText, width: number): WrappedLine
     let bestEnd = -1;
     for (let j = k; j < breakList.length; j += 1) {
       const b = breakList[j] as number;
-      const e = trimEnd(start, b);
-      if (widthOf(start, e) > width) break;
+      const e = trimEnd(text, start, b);
+      if (widthOf(text, prefix, start, e) > width) break;
       best = b;
       bestEnd = e;
       if (b === n || breaks[b] === MUST_BREAK) break;
     }
     if (best !== -1) {
-      lines.push({ start, end: bestEnd, width: widthOf(start, bestEnd) });
+      lines.push({ start, end: bestEnd, width: widthOf(text, prefix, start, bestEnd) });
       start = best;
       continue;
     }
-    const chunkEnd = trimEnd(start, breakList[k] as number);
+    const chunkEnd = trimEnd(text, start, breakList[k] as number);
     const cut = emergencyCut(prepared, start, chunkEnd, width);
-    lines.push({ start, end: cut, width: widthOf(start, cut) });
+    lines.push({ start, end: cut, width: widthOf(text, prefix, start, cut) });
     start = cut;
   }
   return lines;
