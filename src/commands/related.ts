@@ -8,6 +8,9 @@ import { formatLocalTime } from './format.js';
 import { loadCachedItems } from './load-cached-items.js';
 import { openFavorites } from './open-favorites.js';
 
+/** How much of a saved article's text joins the corpus: about a feed summary's worth. */
+const SUMMARY_CHARS = 500;
+
 export interface RelatedCommandOptions {
   readonly id: string;
   readonly limit: number;
@@ -32,7 +35,11 @@ export async function runRelated(
   const cachedIds = new Set(corpus.map((d) => d.id));
   for (const entry of await favorites.list()) {
     if (cachedIds.has(entry.id)) continue;
-    corpus.push({ ...entry, text: '' });
+    // Saved articles no feed carries any more: their opening stands in for a feed summary.
+    const saved = await favorites.get(entry.id);
+    const text =
+      saved === null ? '' : blocksToPlainText(saved.article.blocks).slice(0, SUMMARY_CHARS);
+    corpus.push({ ...entry, text });
   }
 
   // The target is read in full: its whole text says more than its summary.

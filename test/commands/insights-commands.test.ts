@@ -93,6 +93,18 @@ describe('tidings related', () => {
     expect(result.related.map((r) => r.id)).toEqual(['x5', 'x1']);
   });
 
+  it('relates a cached item to a saved article by the saved text, not only its title', async () => {
+    const store = await FavoritesStore.open({ paths: context.paths, now: context.now });
+    await store.add({
+      ...makeArticle('saved2', '一篇收藏'),
+      blocks: [{ type: 'paragraph', text: '台风杜苏芮过境后，厦门全市停课一天，晋江沿海受灾。' }],
+    });
+    await runRelated(context, { id: 'x6', limit: 5, isJson: true });
+    const result = JSON.parse(context.out.text()) as { related: { id: string }[] };
+    // Its title (一篇收藏) shares nothing: the match comes from the saved text alone.
+    expect(result.related.map((r) => r.id)).toEqual(['x7', 'saved2']);
+  });
+
   it('an unknown id is a usage error', async () => {
     await expect(runRelated(context, { id: 'nope', limit: 5, isJson: false })).rejects.toThrow(
       UsageError,
