@@ -56,11 +56,18 @@ function first(value: unknown): unknown {
   return Array.isArray(value) ? value[0] : value;
 }
 
-const parser = new TolerantParser({
-  defaultRSS: 2,
-  // The typings only allow plain keys for feed fields; rss-parser accepts [from, to] pairs there too.
-  customFields: { feed: [['title', 'rawTitle']] as unknown as string[], item: ITEM_FIELDS },
-});
+/**
+ * A new parser per document: rss-parser keeps one xml2js parser per instance, and a document that
+ * fails inside its callback leaves that parser's error state behind for the next one (found by
+ * the fuzz suite). Construction costs microseconds.
+ */
+function createParser(): TolerantParser {
+  return new TolerantParser({
+    defaultRSS: 2,
+    // The typings only allow plain keys for feed fields; rss-parser accepts [from, to] pairs there too.
+    customFields: { feed: [['title', 'rawTitle']] as unknown as string[], item: ITEM_FIELDS },
+  });
+}
 
 /** Characters XML 1.0 forbids, raw or as numeric references (one of them would fail the whole feed). */
 // eslint-disable-next-line no-control-regex
@@ -157,7 +164,7 @@ function describe(error: unknown): string {
 }
 
 async function parseOnce(text: string): Promise<RawFeed> {
-  const result = (await parser.parseString(text)) as Record<string, unknown> & {
+  const result = (await createParser().parseString(text)) as Record<string, unknown> & {
     items?: RawEntry[];
   };
   return {
