@@ -137,17 +137,23 @@ export function findNextPage(html: string, pageUrl: string): string | null {
     if (found !== null) return found;
   }
 
+  // The following page by its URL: `name_2.shtml` after `name.shtml`, `name_3.htm` after
+  // `name_2.htm`, whatever the link says ("2", "第2页", an arrow); or a link numbered with the
+  // next page number that only changes the query (`?page=2`).
   const here = pagePattern(current);
-  const wanted = String(here.page + 1);
+  const wanted = here.page + 1;
   for (const anchor of anchors) {
-    if (anchor.text !== wanted) continue;
     const url = resolveHttp(anchorTarget(anchor.attributes), current);
     if (url === null) continue;
     const there = pagePattern(url);
-    const isSameArticle =
-      (there.stem === here.stem && there.page === here.page + 1) ||
-      (url.pathname === current.pathname && url.search !== current.search);
-    if (isSameArticle) {
+    const number = /^(?:第\s*)?\[?(\d{1,3})\]?\s*页?$/.exec(anchor.text)?.[1];
+    const isNextByName =
+      there.stem === here.stem && there.ext === here.ext && there.page === wanted;
+    const isNextByQuery =
+      Number(number) === wanted &&
+      url.pathname === current.pathname &&
+      url.search !== current.search;
+    if (isNextByName || isNextByQuery) {
       const found = accept(url);
       if (found !== null) return found;
     }

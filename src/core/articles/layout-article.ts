@@ -43,6 +43,11 @@ export interface LayoutLine {
   readonly offset: number;
   /** Text position just after the line's last character (equal to `offset` for blank lines). */
   readonly end: number;
+  /**
+   * True when a page must not end with this line: a table's header row and its rule, an image
+   * placeholder with its caption below. (Headings never end a page either, whatever this says.)
+   */
+  readonly keepWithNext?: boolean;
 }
 
 /** An article laid out at one width. */
@@ -178,7 +183,7 @@ class Layouter {
       // A caption sits right under its image.
       const isCaptionOfImage = block.type === 'caption' && blocks[index - 1]?.type === 'image';
       if (index > 0 && gap > 0 && !isCaptionOfImage) this.blank(ctx, gap);
-      this.block(block, ctx);
+      this.block(block, ctx, block.type === 'image' && blocks[index + 1]?.type === 'caption');
     });
   }
 
@@ -194,7 +199,15 @@ class Layouter {
     };
   }
 
-  private block(block: Block, ctx: Context): void {
+  /** Marks the lines from `first` on as not to end a page. */
+  private keepWithNext(first: number): void {
+    for (let i = first; i < this.lines.length; i += 1) {
+      const line = this.lines[i];
+      if (line !== undefined) this.lines[i] = { ...line, keepWithNext: true };
+    }
+  }
+
+  private block(block: Block, ctx: Context, hasCaption = false): void {
     switch (block.type) {
       case 'heading':
         this.text(ctx, block.text, 'heading', { level: block.level });
@@ -223,10 +236,12 @@ class Layouter {
         this.table(block.header, block.rows, ctx);
         return;
       case 'image': {
+        const first = this.lines.length;
         const label = this.language === 'zh' ? `图 ${block.index}` : `Image ${block.index}`;
         this.text(ctx, block.alt === '' ? `[${label}]` : `[${label}: ${block.alt}]`, 'image', {
           center: true,
         });
+        if (hasCaption) this.keepWithNext(first);
         return;
       }
       case 'caption':
@@ -305,6 +320,7 @@ class Layouter {
     }
     const widths = fitColumns(natural, available);
     prepared.forEach((row, r) => {
+      const rowStart = this.lines.length;
       const wrapped = row.map((cell, c) => {
         const columnWidth = Math.max(2, widths[c] ?? 2);
         return cell.text === ''
@@ -357,6 +373,7 @@ class Layouter {
           at,
           at,
         );
+        this.keepWithNext(rowStart);
       }
     });
   }

@@ -7,10 +7,15 @@ export interface Page {
   readonly end: number;
 }
 
+/** A heading, a table's header, an image above its caption: what must not be a page's last line. */
+function mustNotEndPage(line: LayoutLine | undefined): boolean {
+  return line !== undefined && (line.kind === 'heading' || line.keepWithNext === true);
+}
+
 /**
  * Splits lines into pages of at most `rows` lines. A page never starts with blank lines, and never
- * ends on a heading (the heading, with any headings just above it, moves to the next page) unless
- * the page holds nothing else. There is always at least one page.
+ * ends on a heading, a table's header or an image whose caption follows (that line, with any such
+ * lines just above it, moves to the next page) unless the page holds nothing else. There is always at least one page.
  */
 export function paginate(lines: readonly LayoutLine[], rows: number): Page[] {
   if (!Number.isInteger(rows) || rows < 1)
@@ -25,9 +30,9 @@ export function paginate(lines: readonly LayoutLine[], rows: number): Page[] {
     if (end < n) {
       let last = end - 1;
       while (last > start && lines[last]?.kind === 'blank') last -= 1;
-      if (lines[last]?.kind === 'heading') {
+      if (mustNotEndPage(lines[last])) {
         let first = last;
-        while (first > start && lines[first - 1]?.kind === 'heading') first -= 1;
+        while (first > start && mustNotEndPage(lines[first - 1])) first -= 1;
         if (first > start) end = first;
       }
     }

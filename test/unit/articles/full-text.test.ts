@@ -112,6 +112,15 @@ describe('findNextPage', () => {
     expect(next('<a href="b_4.htm">4</a><a href="b_3.htm">3</a>', 'https://a.cn/b_2.htm')).toBe(
       'https://a.cn/b_3.htm',
     );
+    expect(next('<a href="b_2.shtml">第2页</a>', 'https://a.cn/b.shtml')).toBe(
+      'https://a.cn/b_2.shtml',
+    );
+    expect(next('<a href="b_2.shtml"><img src="arrow.png"></a>', 'https://a.cn/b.shtml')).toBe(
+      'https://a.cn/b_2.shtml',
+    );
+    expect(next('<a href="?page=3">3</a><a href="?page=2">2</a>', 'https://a.cn/list?id=7')).toBe(
+      'https://a.cn/list?page=2',
+    );
     expect(
       next(
         '<script>createPageHTML(3, 0, "t2024_9", "htm");</script>',

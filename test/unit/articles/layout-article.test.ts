@@ -103,6 +103,17 @@ describe('layoutArticle', () => {
     ]);
   });
 
+  it('marks a table header and an image above its caption as not to end a page', () => {
+    const kept = layoutArticle(riverside, { width: 48 })
+      .lines.filter((line) => line.keepWithNext === true)
+      .map((line) => line.text.trim());
+    expect(kept).toEqual([
+      '[图 1: 改造前的梧桐里小区外墙]',
+      '楼层 │ 分摊比例 │ 每户出资（万元）',
+      '─────┼──────────┼─────────────────',
+    ]);
+  });
+
   it('squeezes a wide table by wrapping its widest columns, and stacks it when even that fails', () => {
     const table: Block = {
       type: 'table',

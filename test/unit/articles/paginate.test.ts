@@ -53,6 +53,23 @@ describe('paginate', () => {
     ]);
   });
 
+  it('keeps a table header with its first row and an image with its caption', () => {
+    const header = { ...line('table', 0, 'a │ b'), keepWithNext: true };
+    const rule = { ...line('table', 6, '──┼──'), keepWithNext: true };
+    const lines = [
+      line('text', 0),
+      header,
+      rule,
+      line('table', 6, '1 │ 2'),
+      line('table', 12, '3 │ 4'),
+    ];
+    expect(paginate(lines, 3)).toEqual([
+      { start: 0, end: 1 },
+      { start: 1, end: 4 },
+      { start: 4, end: 5 },
+    ]);
+  });
+
   it('lets a page of headings only stand, rather than loop', () => {
     const lines = [line('heading', 0), line('heading', 3), line('text', 6)];
     expect(paginate(lines, 2)).toEqual([
