@@ -4,6 +4,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
 import { CLI_PATH, runCli } from '../helpers/run-cli.js';
 import { startFeedServer, type FeedServer } from '../helpers/feed-server.js';
 
@@ -109,5 +110,45 @@ describe('tidings CLI', () => {
     const unknown = await runCli(['frobnicate'], { TIDINGS_HOME: home });
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain("unknown command 'frobnicate'");
+  });
+
+  it('exits quietly when the reader of its output goes away (list | head)', async () => {
+    const longHome = await mkdtemp(join(tmpdir(), 'tidings-e2e-pipe-'));
+    const items = Array.from(
+      { length: 400 },
+      (_, i) =>
+        `<item><title>item ${i}</title><guid>${i}</guid><description>${'长文本 '.repeat(150)}</description></item>`,
+    ).join('');
+    server.route('/long.xml', {
+      body: `<rss version="2.0"><channel><title>Long</title>${items}</channel></rss>`,
+    });
+    const longCatalog = join(longHome, 'catalog.json');
+    await writeFile(
+      longCatalog,
+      JSON.stringify({
+        channels: [{ id: 'c', name: 'c', feeds: [server.url('/long.xml')] }],
+        regions: [],
+      }),
+    );
+    expect(
+      (await runCli(['fetch', '--catalog', longCatalog], { TIDINGS_HOME: longHome })).code,
+    ).toBe(0);
+
+    const env = { ...process.env, TIDINGS_HOME: longHome };
+    delete env['CI'];
+    const child = spawn(process.execPath, [CLI_PATH, 'list', '--json', '--catalog', longCatalog], {
+      env,
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // Read one chunk, then go away like `head` does.
+    await new Promise<void>((resolvePromise) => child.stdout.once('data', () => resolvePromise()));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolvePromise) =>
+      child.on('close', resolvePromise),
+    );
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    await rm(longHome, { recursive: true, force: true });
   });
 });
