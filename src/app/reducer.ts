@@ -109,6 +109,8 @@ function keepHomeSelection(before: AppState, after: AppState): AppState {
 export function reduce(state: AppState, action: Action): AppState {
   switch (action.type) {
     case 'viewport-resized':
+      if (action.columns === state.viewport.columns && action.rows === state.viewport.rows)
+        return state;
       return {
         ...state,
         viewport: { columns: Math.max(1, action.columns), rows: Math.max(1, action.rows) },

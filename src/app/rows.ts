@@ -30,6 +30,20 @@ export interface RowContext {
  * below 60 columns), time and favorite mark.
  */
 export function formatItemRow(item: ItemRowInput, isCursor: boolean, context: RowContext): RowText {
+  // Rows are re-laid out on every frame; most of them have not changed since the last one.
+  const key = `${item.title}\u0000${item.source}\u0000${item.published}\u0000${item.isRead}${item.isFavorite}${isCursor}\u0000${context.width}\u0000${context.now}\u0000${context.lang}\u0000${context.marks.cursor}`;
+  const cached = rowCache.get(key);
+  if (cached !== undefined) return cached;
+  const row = layoutItemRow(item, isCursor, context);
+  if (rowCache.size >= ROW_CACHE_SIZE) rowCache.clear();
+  rowCache.set(key, row);
+  return row;
+}
+
+const ROW_CACHE_SIZE = 2000;
+const rowCache = new Map<string, RowText>();
+
+function layoutItemRow(item: ItemRowInput, isCursor: boolean, context: RowContext): RowText {
   const { width, marks } = context;
   const lead = `${isCursor ? marks.cursor : ' '}${item.isRead ? ' ' : marks.unread} `;
   const time = padStartToWidth(

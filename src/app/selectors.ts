@@ -247,11 +247,15 @@ export interface StatusInfo {
   readonly unreadCount: number;
 }
 
+const unreadIn = memoLast((items: readonly ListItem[], readIds: ReadonlySet<string>): number => {
+  let unread = 0;
+  for (const item of items) if (!readIds.has(item.id)) unread += 1;
+  return unread;
+});
+
 /** What the status line reports. */
 export function statusInfo(state: AppState): StatusInfo {
-  const items = homeItems(state);
-  let unread = 0;
-  for (const item of items) if (!state.readIds.has(item.id)) unread += 1;
+  const unread = unreadIn(homeItems(state), state.readIds);
   return {
     isRefreshing: state.refresh !== null,
     done: state.refresh?.done ?? 0,
