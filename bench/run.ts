@@ -127,6 +127,14 @@ interface Verdict {
 /** Pass/fail from a target such as "≤ 550 ms", "< 1 s" or "≤ 150 MiB", judged on the median. */
 export function verdict(result: BenchResult): Verdict {
   if (result.target === undefined) return { text: '—', isMiss: false };
+  // "≤ 1.6× Ink hello (64 MiB)": judged on the ratio the scenario measured against that baseline.
+  const relative = /^\s*(≤|<=|<)\s*(\d+(?:\.\d+)?)\s*×/.exec(result.target);
+  if (relative !== null) {
+    if (result.ratio === undefined) return { text: '?', isMiss: false };
+    const bound = Number(relative[2]);
+    const isPass = relative[1] === '<' ? result.ratio < bound : result.ratio <= bound;
+    return isPass ? { text: 'pass', isMiss: false } : { text: '**FAIL**', isMiss: true };
+  }
   const match = /^\s*(≤|<=|<|≥|>=|>)\s*([\d,]+(?:\.\d+)?)\s*(ms|s|MiB)?\s*$/.exec(result.target);
   if (match === null) return { text: '?', isMiss: false };
   const [, op, rawLimit, targetUnit] = match;
@@ -168,6 +176,19 @@ function formatRatio(result: BenchResult): string {
   return `${result.ratio.toFixed(1)}× \`${to}\``;
 }
 
+/** A warning when other work competed for the CPU: wall times are then inflated. */
+function busyWarning(info: Machine): string[] {
+  const peak = Math.max(info.loadBefore[0] ?? 0, info.loadAfter[0] ?? 0);
+  if (peak <= info.cores) return [];
+  return [
+    '',
+    `> **The machine was busy during this run** (1-minute load average up to ${peak.toFixed(1)} on ${info.cores} cores):`,
+    '> other processes competed for the CPU, so every wall time here is inflated, the baselines',
+    '> included. The ratios to `node -e 0` are the fairer comparison; rerun `npm run bench` on a',
+    '> quiet machine for absolute figures.',
+  ];
+}
+
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
@@ -196,6 +217,7 @@ function report(
     `- Date: ${info.date}`,
     `- Load average (1/5/15 min) before: ${info.loadBefore.map((n) => n.toFixed(2)).join(' / ')}, after: ${info.loadAfter.map((n) => n.toFixed(2)).join(' / ')}`,
     `- Peak RSS measured with ${rssMethod()}`,
+    ...busyWarning(info),
     '',
     '## Results',
     '',
