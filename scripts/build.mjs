@@ -13,6 +13,10 @@ await build({
   format: 'esm',
   jsx: 'automatic',
   legalComments: 'none',
+  // Node reads and compiles the whole file at every start: half the bytes, less of both. Names are
+  // kept so stack traces (TIDINGS_DEBUG=1) still say where they are.
+  minifyWhitespace: true,
+  minifySyntax: true,
   logLevel: 'warning',
   define: {
     'process.env.TIDINGS_VERSION': JSON.stringify(pkg.version),

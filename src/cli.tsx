@@ -8,7 +8,6 @@ import { type CommandContext, UsageError, EXIT_FATAL } from './commands/context.
 import { type DataPaths, resolveDataPaths } from './core/storage/paths.js';
 import { join } from 'node:path';
 import type { DemoServer } from './core/demo/demo-server.js';
-import { renderKeyTableText } from './keymap/help-text.js';
 import { parseFontSize, type FontSize } from './core/articles/font-size.js';
 
 const version = process.env['TIDINGS_VERSION'] ?? '0.0.0-dev';
@@ -49,7 +48,7 @@ function parseInteger(name: string, min: number) {
 }
 
 /** Builds the command tree. Each action sets process.exitCode; nothing here calls exit directly. */
-export function buildProgram(context: () => CommandContext): Command {
+export function buildProgram(context: () => CommandContext, readerKeysHelp: string): Command {
   const program = new Command('tidings')
     .description(
       'A news portal in the terminal: channels, regions, paginated articles, offline favorites.',
@@ -64,7 +63,7 @@ export function buildProgram(context: () => CommandContext): Command {
   // No command: the full-screen reader. Ink and React load only here.
   program.addHelpText(
     'after',
-    `\nKeys in the reader (tidings with no command):\n${renderKeyTableText()}`,
+    readerKeysHelp === '' ? '' : `\nKeys in the reader (tidings with no command):\n${readerKeysHelp}`,
   );
   // Without this, a mistyped command would be reported as "too many arguments".
   program.allowExcessArguments(true);
@@ -525,7 +524,10 @@ async function main(): Promise<void> {
   let demo: DemoServer | null = null;
   let cached: CommandContext | null = null;
   const context = (): CommandContext => (cached ??= buildContext(demo));
-  const program = buildProgram(context);
+  // The key table (and the width code it needs) loads only when help is asked for.
+  const wantsHelp = process.argv.some((arg) => arg === '-h' || arg === '--help' || arg === 'help');
+  const readerKeysHelp = wantsHelp ? (await import('./keymap/help-text.js')).renderKeyTableText() : '';
+  const program = buildProgram(context, readerKeysHelp);
   program.hook('preAction', async (_program, action) => {
     if (action.optsWithGlobals<{ demo?: boolean }>().demo === true) {
       const { startDemoServer } = await import('./core/demo/demo-server.js');

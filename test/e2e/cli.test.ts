@@ -134,7 +134,7 @@ describe('tidings CLI', () => {
       (await runCli(['fetch', '--catalog', longCatalog], { TIDINGS_HOME: longHome })).code,
     ).toBe(0);
 
-    const env = { ...process.env, TIDINGS_HOME: longHome };
+    const env: Record<string, string | undefined> = { ...process.env, TIDINGS_HOME: longHome };
     delete env['CI'];
     const child = spawn(process.execPath, [CLI_PATH, 'list', '--json', '--catalog', longCatalog], {
       env,
