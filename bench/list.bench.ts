@@ -4,10 +4,17 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ratioToNode } from './baselines.js';
 import { requireBuiltCli } from './cli-path.js';
 import { startBenchFeedServer, writeBenchCatalog } from './feed-server-client.js';
-import { childEnv, cpuNote, runNode, type ProcessRun } from './measure-process.js';
+import {
+  PAIRED_BASELINE,
+  childEnv,
+  cpuNote,
+  pairedRatio,
+  runNode,
+  runNodePaired,
+  type ProcessRun,
+} from './measure-process.js';
 import { summarize } from './stats.js';
 import type { BenchResult } from './types.js';
 
@@ -43,7 +50,7 @@ export async function run(): Promise<BenchResult[]> {
     const times: number[] = [];
     const rss: number[] = [];
     for (let i = 0; i < RUNS; i += 1) {
-      const listed = await runNode(args, env);
+      const listed = await runNodePaired(args, env);
       if (listed.code !== 0) throw new Error(`list exited ${listed.code}: ${listed.stderr.trim()}`);
       runs.push(listed);
       times.push(listed.ms);
@@ -62,7 +69,8 @@ export async function run(): Promise<BenchResult[]> {
         note: `${RUNS} runs, stdout ${(bytes / 1e6).toFixed(1)} MB of JSON to a pipe, 4 channels + 3 keyword regions resolved per item${rssNote}${cpuNote(runs)}`,
       },
     );
-    return [{ ...result, ratio: await ratioToNode(result.medianMs) }];
+    const ratio = pairedRatio(runs);
+    return [ratio === undefined ? result : { ...result, ratio, ratioTo: PAIRED_BASELINE }];
   } finally {
     await rm(home, { recursive: true, force: true });
   }

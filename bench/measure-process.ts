@@ -20,6 +20,8 @@ export interface ProcessRun {
   readonly code: number | null;
   readonly stdout: string;
   readonly stderr: string;
+  /** Wall time of a `node -e 0` run right before this one (runNodePaired only). */
+  readonly baselineMs?: number;
 }
 
 /** How peak RSS is measured on this machine, for the report. */
@@ -139,4 +141,33 @@ export function cpuNote(runs: readonly ProcessRun[]): string {
   const sorted = [...samples].sort((a, b) => a - b);
   const middle = sorted[Math.floor(sorted.length / 2)] ?? 0;
   return `; CPU time (user+sys) median ${Math.round(middle)} ms`;
+}
+
+/** The baseline named by {@link pairedRatio}. */
+export const PAIRED_BASELINE = 'node -e 0, paired';
+
+/**
+ * Runs `node -e 0` and then `node <args>`, both measured the same way. Pairing each run with a
+ * baseline taken seconds earlier keeps the ratio meaningful when the machine's load changes.
+ */
+export async function runNodePaired(
+  args: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<ProcessRun> {
+  const baseline = await runNode(['-e', '0'], env);
+  if (baseline.code !== 0) throw new Error(`node -e 0 exited ${baseline.code}`);
+  return { ...(await runNode(args, env)), baselineMs: baseline.ms };
+}
+
+/** The median of each run's time over its paired `node -e 0` time, or undefined when unpaired. */
+export function pairedRatio(runs: readonly ProcessRun[]): number | undefined {
+  const ratios = runs.flatMap((run) =>
+    run.baselineMs === undefined || run.baselineMs <= 0 ? [] : [run.ms / run.baselineMs],
+  );
+  if (ratios.length === 0) return undefined;
+  const sorted = ratios.sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? 0)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }

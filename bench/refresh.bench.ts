@@ -4,14 +4,20 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ratioToNode } from './baselines.js';
 import { requireBuiltCli } from './cli-path.js';
 import {
   startBenchFeedServer,
   writeBenchCatalog,
   type BenchFeedServer,
 } from './feed-server-client.js';
-import { childEnv, cpuNote, runNode, type ProcessRun } from './measure-process.js';
+import {
+  PAIRED_BASELINE,
+  childEnv,
+  cpuNote,
+  pairedRatio,
+  runNodePaired,
+  type ProcessRun,
+} from './measure-process.js';
 import { summarize } from './stats.js';
 import type { BenchResult } from './types.js';
 
@@ -33,7 +39,7 @@ async function timedFetch(
   expect: Expect,
 ): Promise<ProcessRun> {
   await server.resetStats();
-  const run = await runNode([cli, 'fetch', '--catalog', catalog], childEnv(home));
+  const run = await runNodePaired([cli, 'fetch', '--catalog', catalog], childEnv(home));
   const feeds = server.feedUrls.length;
   const summary = run.stdout.trim().split('\n').at(-1) ?? '';
   const expected = `${feeds} feeds: ${expect.ok} ok, ${expect.notModified} not modified, 0 failed`;
@@ -128,8 +134,13 @@ export async function run(): Promise<BenchResult[]> {
       },
     );
     const results: BenchResult[] = [];
-    for (const result of [coldResult, warmResult, slowResult]) {
-      results.push({ ...result, ratio: await ratioToNode(result.medianMs) });
+    for (const [result, runs] of [
+      [coldResult, cold],
+      [warmResult, warm],
+      [slowResult, slow],
+    ] as const) {
+      const ratio = pairedRatio(runs);
+      results.push(ratio === undefined ? result : { ...result, ratio, ratioTo: PAIRED_BASELINE });
     }
     const memory: [string, ProcessRun[]][] = [
       ['cold', cold],
