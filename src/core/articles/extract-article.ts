@@ -63,23 +63,40 @@ function cleanByline(byline: string | null | undefined): string | null {
  * portal pages carry hundreds of KB of script.
  */
 function stripInert(html: string): string {
-  return html
-    .replace(/<script\b[^>]*>[\s\S]*?<\/script\s*>/gi, '')
-    .replace(/<style\b[^>]*>[\s\S]*?<\/style\s*>/gi, '')
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(
-      /<(svg|template|noscript|iframe|object|select|textarea)\b[^>]*>[\s\S]*?<\/\1\s*>/gi,
-      '',
-    );
+  return html.replace(INERT, '');
 }
 
+const INERT =
+  /<script\b[^>]*>[\s\S]*?<\/script\s*>|<style\b[^>]*>[\s\S]*?<\/style\s*>|<!--[\s\S]*?-->|<(svg|template|noscript|iframe|object|select|textarea)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
+
 /**
- * Page furniture no article lives in: navigation bars and forms. (Not `aside` or `footer`: mobile
- * portals put the headline in an `<aside>`.)
+ * Page furniture no article lives in: navigation bars, forms and link-farm lists. (Not `aside` or
+ * `footer`: mobile portals put the headline in an `<aside>`.)
  */
 function stripFurniture(html: string): string {
-  return html.replace(/<(nav|form)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '');
+  return html
+    .replace(/<(nav|form)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '')
+    .replace(LINK_FARM, '')
+    .replace(AFTER_BLOCK_TAG, '$1')
+    .replace(BEFORE_BLOCK_TAG, '>');
 }
+
+const BLOCK_TAGS =
+  'div|p|ul|ol|li|table|thead|tbody|tfoot|tr|td|th|section|article|main|header|footer|aside|nav|h[1-6]|dl|dt|dd|figure|figcaption|blockquote|form|head|body|html|meta|link|title|hr|br|center|option|select';
+/**
+ * Whitespace between a block-level tag and another tag renders as nothing, but linkedom makes a
+ * text node of each run (a third of a portal page's nodes, and each node costs).
+ */
+const AFTER_BLOCK_TAG = new RegExp(`(<\\/?(?:${BLOCK_TAGS})\\b[^>]*>)\\s+(?=<)`, 'gi');
+const BEFORE_BLOCK_TAG = new RegExp(`>\\s+(?=<\\/?(?:${BLOCK_TAGS})\\b)`, 'gi');
+
+/**
+ * A list of eight or more items that are nothing but a link (and perhaps a date): channel menus,
+ * "related news", footer link walls. Portal pages hold thousands of such nodes, and every node
+ * costs linkedom and readability time; no article text lives in them.
+ */
+const LINK_FARM =
+  /<(ul|ol)\b[^>]*>(?:\s*<li\b[^>]*>\s*<a\b[^>]*>[^<]{0,120}<\/a>\s*(?:<(span|em|i|time)\b[^>]*>[^<]{0,40}<\/\2>\s*)?<\/li>){8,}\s*<\/\1>/gi;
 
 /** The visible text of HTML without a DOM: tags dropped, spaces and the common entities decoded. */
 function roughText(html: string): string {

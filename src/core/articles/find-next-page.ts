@@ -50,10 +50,15 @@ function decodeEntities(text: string): string {
   });
 }
 
+const ATTRIBUTE_PATTERNS = new Map<string, RegExp>();
+
 function attribute(attributes: string, name: string): string | null {
-  const match = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(
-    attributes,
-  );
+  let pattern = ATTRIBUTE_PATTERNS.get(name);
+  if (pattern === undefined) {
+    pattern = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i');
+    ATTRIBUTE_PATTERNS.set(name, pattern);
+  }
+  const match = pattern.exec(attributes);
   if (match === null) return null;
   return decodeEntities(match[1] ?? match[2] ?? match[3] ?? '');
 }
