@@ -63,7 +63,9 @@ export function buildProgram(context: () => CommandContext, readerKeysHelp: stri
   // No command: the full-screen reader. Ink and React load only here.
   program.addHelpText(
     'after',
-    readerKeysHelp === '' ? '' : `\nKeys in the reader (tidings with no command):\n${readerKeysHelp}`,
+    readerKeysHelp === ''
+      ? ''
+      : `\nKeys in the reader (tidings with no command):\n${readerKeysHelp}`,
   );
   // Without this, a mistyped command would be reported as "too many arguments".
   program.allowExcessArguments(true);
@@ -122,6 +124,7 @@ export function buildProgram(context: () => CommandContext, readerKeysHelp: stri
     .option('--channel <id>', 'only items of this channel')
     .option('--region <id>', 'only items of this region')
     .option('--search <text>', 'only items whose title or summary contains this text')
+    .option('--unread', 'only items not opened yet')
     .addOption(
       new Option('--limit <n>', 'at most this many items').argParser(parseInteger('--limit', 1)),
     )
@@ -133,6 +136,7 @@ export function buildProgram(context: () => CommandContext, readerKeysHelp: stri
         region?: string;
         search?: string;
         limit?: number;
+        unread?: boolean;
         json?: boolean;
       }) => {
         const { runList } = await import('./commands/list.js');
@@ -142,6 +146,7 @@ export function buildProgram(context: () => CommandContext, readerKeysHelp: stri
           region: options.region ?? null,
           search: options.search ?? null,
           limit: options.limit ?? null,
+          isUnreadOnly: options.unread === true,
           isJson: options.json === true,
         });
       },
@@ -526,7 +531,9 @@ async function main(): Promise<void> {
   const context = (): CommandContext => (cached ??= buildContext(demo));
   // The key table (and the width code it needs) loads only when help is asked for.
   const wantsHelp = process.argv.some((arg) => arg === '-h' || arg === '--help' || arg === 'help');
-  const readerKeysHelp = wantsHelp ? (await import('./keymap/help-text.js')).renderKeyTableText() : '';
+  const readerKeysHelp = wantsHelp
+    ? (await import('./keymap/help-text.js')).renderKeyTableText()
+    : '';
   const program = buildProgram(context, readerKeysHelp);
   program.hook('preAction', async (_program, action) => {
     if (action.optsWithGlobals<{ demo?: boolean }>().demo === true) {

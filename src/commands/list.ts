@@ -12,6 +12,8 @@ export interface ListCommandOptions {
   readonly region: string | null;
   readonly search: string | null;
   readonly limit: number | null;
+  /** Only items not opened yet. */
+  readonly isUnreadOnly?: boolean;
   readonly isJson: boolean;
 }
 
@@ -45,10 +47,20 @@ export async function runList(
   const cache = new FeedCache(context.paths.cache, context.now);
   const summaries = await cache.readAllSummaries();
   for (const warning of cache.warnings) context.out.error(`tidings: ${warning.message}`);
+  // Read state lives in conf; it is loaded only when asked for, so a plain list stays fast.
+  const readState =
+    options.isUnreadOnly === true
+      ? await (
+          await import('../core/storage/read-state.js')
+        ).loadReadState(context.paths, context.now, (notice) =>
+          context.out.error(`tidings: ${notice.message}`),
+        )
+      : null;
   const membershipOf = membershipResolver(catalog);
   const needle = options.search?.toLocaleLowerCase() ?? null;
   const rows: ListedItem[] = [];
   for (const item of summaries.sort(compareNewestFirst)) {
+    if (readState?.isRead(item.id) === true) continue;
     const membership = membershipOf({ ...item, contentHtml: null });
     if (options.channel !== null && !membership.channels.includes(options.channel)) continue;
     if (options.region !== null && !membership.regions.includes(options.region)) continue;

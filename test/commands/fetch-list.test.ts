@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runFetch } from '../../src/commands/fetch.js';
 import { runList } from '../../src/commands/list.js';
+import { ReadStateStore } from '../../src/core/storage/read-state.js';
 import { createTestContext, type TestContext } from '../helpers/command-context.js';
 import { startFeedServer, type FeedServer } from '../helpers/feed-server.js';
 
@@ -221,6 +222,22 @@ describe('tidings list', () => {
     expect(lines[0]).toMatch(
       /^\d{4}-\d{2}-\d{2} \d{2}:\d{2} {2}[0-9a-f]{12} {2}Xiamen hosts trade fair {2}· World$/,
     );
+  });
+
+  it('--unread leaves out the items already opened', async () => {
+    const all = await list({});
+    const opened = all.filter(
+      (i) => i.title === '厦门地铁新线开通' || i.title === 'Markets rally',
+    ) as unknown as { id: string }[];
+    await new ReadStateStore({ paths: context.paths, now: context.now }).markRead(
+      opened.map((i) => i.id),
+    );
+    expect((await list({ isUnreadOnly: true })).map((i) => i.title)).toEqual([
+      'Xiamen hosts trade fair',
+      '全国粮食产量创新高',
+      '本地新闻',
+    ]);
+    expect(await list({ isUnreadOnly: false })).toHaveLength(5);
   });
 
   it('refuses an unknown channel or region', async () => {
