@@ -201,7 +201,7 @@ function trimLine(text: string): string {
 }
 
 const CAPTION_HINT =
-  /^(?:图为|图：|图片：|photo:|image:)|(?:摄|供图|资料图[）)]?|图片来源[:：].*|\(photo[^)]*\))$/i;
+  /^(?:图为|图注|图：|图片：|photo:|image:)|(?:摄|供图|资料图[）)]?|图片来源[:：].*|\(photo[^)]*\))$/i;
 
 /**
  * True when a paragraph right after an image reads as its caption: short and one line, and either

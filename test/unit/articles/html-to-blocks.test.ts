@@ -134,6 +134,10 @@ describe('htmlToBlocks', () => {
       { type: 'caption', text: '新华社记者 摄' },
     ]);
     expect(imageCount).toBe(2);
+    const marked = htmlToBlocks(
+      '<p><img src="a.jpg"></p><p>图注：巴兹·奥尔德林可能是第二个在月球上行走的人，但他是第一个在月球上喝酒的人。</p><p>正文一段。</p>',
+    );
+    expect(marked.blocks.map((block) => block.type)).toEqual(['image', 'caption', 'paragraph']);
   });
 
   it('never lets scripts, styles, forms, navigation, ads, comments or page bars through', () => {
