@@ -135,7 +135,7 @@ describe('htmlToBlocks', () => {
     ]);
     expect(imageCount).toBe(2);
     const marked = htmlToBlocks(
-      '<p><img src="a.jpg"></p><p>图注：巴兹·奥尔德林可能是第二个在月球上行走的人，但他是第一个在月球上喝酒的人。</p><p>正文一段。</p>',
+      '<p><img src="https://a.cn/a.jpg"></p><p>图注：巴兹·奥尔德林可能是第二个在月球上行走的人，但他是第一个在月球上喝酒的人。</p><p>正文一段。</p>',
     );
     expect(marked.blocks.map((block) => block.type)).toEqual(['image', 'caption', 'paragraph']);
   });
