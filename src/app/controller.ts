@@ -133,6 +133,10 @@ export function createController(
             if (abort.signal.aborted || isDisposed) return;
             dispatch({ type: 'feed-refreshed', ...outcome, at: services.now().toISOString() });
           },
+          onItems: (items) => {
+            if (abort.signal.aborted || isDisposed) return;
+            dispatch({ type: 'items-updated', items });
+          },
         });
         if (isDisposed) return;
         const isRead = await services.readState.load();
@@ -141,13 +145,15 @@ export function createController(
         dispatch({ type: 'read-marked', ids: readIds, isUndoable: false });
         if (getState().isPanelOpen) loadInsights();
       } finally {
-        refreshAbort = null;
-        if (!isDisposed) {
-          dispatch({
-            type: 'refresh-finished',
-            at: services.now().toISOString(),
-            isCancelled: abort.signal.aborted,
-          });
+        // A cancelled refresh has already been reported finished (see refresh.cancel).
+        if (refreshAbort === abort) {
+          refreshAbort = null;
+          if (!isDisposed)
+            dispatch({
+              type: 'refresh-finished',
+              at: services.now().toISOString(),
+              isCancelled: false,
+            });
         }
       }
     });
@@ -451,12 +457,16 @@ export function createController(
       case 'refresh.all':
         refresh('all');
         return;
-      case 'refresh.cancel':
-        if (refreshAbort !== null) {
-          refreshAbort.abort();
-          notify(t().refreshCancelled);
-        }
+      case 'refresh.cancel': {
+        // The UI is free at once; feeds still in flight wind down in the background.
+        const abort = refreshAbort;
+        if (abort === null) return;
+        refreshAbort = null;
+        abort.abort();
+        dispatch({ type: 'refresh-finished', at: services.now().toISOString(), isCancelled: true });
+        notify(t().refreshCancelled);
         return;
+      }
       case 'filter.unread':
         dispatch({ type: 'unread-filter-toggled' });
         return;

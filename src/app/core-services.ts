@@ -102,7 +102,22 @@ export async function createCoreServices(options: CoreServicesOptions): Promise<
       });
       return { items, feeds };
     },
-    async refresh(feeds, { signal, onFeed }) {
+    async refresh(feeds, { signal, onFeed, onItems }) {
+      // New items show while slower feeds are still loading: one cache read at a time, and
+      // feeds finishing meanwhile are coalesced into the next read.
+      let isDirty = false;
+      let reading: Promise<void> | null = null;
+      const pump = (): void => {
+        isDirty = true;
+        reading ??= (async () => {
+          while (isDirty && !signal.aborted) {
+            isDirty = false;
+            const items = await readItems();
+            if (!signal.aborted) onItems?.(items);
+          }
+          reading = null;
+        })();
+      };
       await refreshFeeds(feeds, {
         cache,
         fetch: options.fetch,
@@ -110,9 +125,12 @@ export async function createCoreServices(options: CoreServicesOptions): Promise<
         userAgent: options.userAgent,
         signal,
         ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
-        onProgress: ({ result }) =>
-          onFeed({ url: result.url, title: result.title, error: result.error }),
+        onProgress: ({ result }) => {
+          onFeed({ url: result.url, title: result.title, error: result.error });
+          if (onItems !== undefined && result.new > 0) pump();
+        },
       });
+      await reading;
       return readItems();
     },
     async loadArticle(itemId, signal) {

@@ -36,7 +36,12 @@ export interface ReaderServices {
    */
   refresh(
     feeds: readonly FeedRef[],
-    options: { readonly signal: AbortSignal; readonly onFeed: (outcome: FeedOutcome) => void },
+    options: {
+      readonly signal: AbortSignal;
+      readonly onFeed: (outcome: FeedOutcome) => void;
+      /** The cached items again, while the refresh runs, whenever a feed brought new ones. */
+      readonly onItems?: (items: readonly ListItem[]) => void;
+    },
   ): Promise<readonly ListItem[]>;
   /** The readable article of an item (favorite snapshot, full text or feed content). */
   loadArticle(itemId: string, signal: AbortSignal): Promise<Article>;

@@ -127,7 +127,6 @@ export interface RenderedReader {
   unmount(): Promise<void>;
 }
 
- 
 const SGR = /\x1b\[[0-9;]*m/g;
 
 /** Renders the reader at `columns` × `rows` over real services, with the cache read. */

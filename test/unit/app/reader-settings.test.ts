@@ -1,0 +1,60 @@
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadReaderSettings, parseReaderSettings } from '../../../src/app/reader-settings.js';
+import { buildBindings } from '../../../src/keymap/bindings.js';
+
+describe('reader settings', () => {
+  it('reads key rebinding and the font size', () => {
+    const settings = parseReaderSettings(
+      '{"keys": {"page.next": ["n", "space"], "read.undo": "U"}, "fontSize": "large"}',
+      's.json',
+    );
+    expect(settings).toEqual({
+      keys: { 'page.next': ['n', 'space'], 'read.undo': ['U'] },
+      fontSize: 'large',
+      problems: [],
+    });
+    expect(buildBindings(settings.keys).problems).toEqual([]);
+  });
+
+  it('reports what it cannot use and keeps the rest', () => {
+    const settings = parseReaderSettings(
+      '{"keys": {"page.next": [1], "cursor.down": ["J"]}, "fontSize": "huge"}',
+      's.json',
+    );
+    expect(settings).toEqual({
+      keys: { 'cursor.down': ['J'] },
+      fontSize: null,
+      problems: [
+        's.json: keys for "page.next" must be a list of key names',
+        's.json: "fontSize" must be one of small, medium, large, xlarge',
+      ],
+    });
+  });
+
+  it('ignores a malformed file with one problem naming it', () => {
+    const settings = parseReaderSettings('{"keys": ', '/home/x/settings.json');
+    expect(settings.keys).toEqual({});
+    expect(settings.problems).toHaveLength(1);
+    expect(settings.problems[0]).toMatch(/^\/home\/x\/settings\.json: .*; settings ignored$/);
+  });
+
+  it('means defaults when there is no file, and reads the file in the config directory', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tidings-settings-'));
+    try {
+      const paths = {
+        config: join(dir, 'config'),
+        data: join(dir, 'data'),
+        cache: join(dir, 'cache'),
+      };
+      expect(await loadReaderSettings(paths)).toEqual({ keys: {}, fontSize: null, problems: [] });
+      await mkdir(paths.config, { recursive: true });
+      await writeFile(join(paths.config, 'settings.json'), '{"fontSize": "small"}');
+      expect((await loadReaderSettings(paths)).fontSize).toBe('small');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
