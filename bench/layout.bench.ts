@@ -10,7 +10,7 @@ import { FONT_SIZES, resolveColumn } from '../src/core/articles/font-size.js';
 import { htmlToBlocks } from '../src/core/articles/html-to-blocks.js';
 import { layoutArticle } from '../src/core/articles/layout-article.js';
 import { paginate } from '../src/core/articles/paginate.js';
-import { summarize } from './stats.js';
+import { median, summarize } from './stats.js';
 import type { BenchResult } from './types.js';
 
 const FIXTURES = fileURLToPath(new URL('../test/fixtures/articles/riverside/', import.meta.url));
@@ -88,10 +88,26 @@ function portalPage(): string {
   return page;
 }
 
+/** CPU time (user + system) of the samples, in ms: less swayed than wall time by a busy machine. */
+const cpuSamples = new Map<string, number[]>();
+let currentScenario = '';
+
 function time(fn: () => void): number {
+  const cpu = process.cpuUsage();
   const start = performance.now();
   fn();
-  return performance.now() - start;
+  const wall = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  const list = cpuSamples.get(currentScenario) ?? [];
+  list.push((used.user + used.system) / 1000);
+  cpuSamples.set(currentScenario, list);
+  return wall;
+}
+
+function cpuNote(scenario: string): string {
+  const list = [...(cpuSamples.get(scenario) ?? [])].sort((a, b) => a - b);
+  const median = list[Math.floor(list.length / 2)];
+  return median === undefined ? '' : `; CPU time median ${median.toFixed(1)} ms`;
 }
 
 function coldLayout(article: Article, width: number, gap: number): number {
@@ -109,42 +125,41 @@ export async function run(): Promise<BenchResult[]> {
   coldLayout(tenK, 80, 1); // warm the JIT and the code-point width tables
   for (const size of FONT_SIZES) {
     const column = resolveColumn({ size, terminalColumns: 120 });
+    currentScenario = `layout: 10k-char Chinese article, ${size} (${column.width} cols), cold`;
     const samples = Array.from({ length: SAMPLES }, () =>
       coldLayout(tenK, column.width, column.paragraphGap),
     );
     results.push(
-      summarize(`layout: 10k-char Chinese article, ${size} (${column.width} cols), cold`, samples, {
-        note: `layout + paginate (${ROWS} rows), ${SAMPLES} runs`,
+      summarize(currentScenario, samples, {
+        note: `layout + paginate (${ROWS} rows), ${SAMPLES} runs${cpuNote(currentScenario)}`,
       }),
     );
   }
 
   const hundredK = chineseArticle(100_000);
   const oneM = chineseArticle(1_000_000);
+  currentScenario = 'layout: 100k-char Chinese article, 80 cols, cold';
   const cold100k = Array.from({ length: SAMPLES }, () => coldLayout(hundredK, 80, 1));
-  const r100k = summarize('layout: 100k-char Chinese article, 80 cols, cold', cold100k, {
+  const r100k = summarize(currentScenario, cold100k, {
     target: '≤ 60 ms',
-    note: `layout + paginate (${ROWS} rows), ${SAMPLES} runs`,
+    note: `layout + paginate (${ROWS} rows), ${SAMPLES} runs${cpuNote(currentScenario)}`,
   });
   results.push(r100k);
+  currentScenario = 'layout: 1M-char Chinese article, 80 cols, cold';
   const cold1m = Array.from({ length: 5 }, () => coldLayout(oneM, 80, 1));
-  const r1m = summarize('layout: 1M-char Chinese article, 80 cols, cold', cold1m, {
-    note: '10× the text of the 100k scenario, 5 runs',
-  });
-  results.push(r1m);
-  const growth = r1m.medianMs / r100k.medianMs;
-  results.push({
-    scenario: 'layout: growth from 100k to 1M characters (time ratio)',
-    medianMs: growth,
-    minMs: r1m.minMs / r100k.maxMs,
-    maxMs: r1m.maxMs / r100k.minMs,
-    target: '≤ 11',
-    note: 'median(1M) / median(100k); linear is 10',
-  });
+  results.push(
+    summarize(currentScenario, cold1m, {
+      target: '≤ 11× the 100k-char layout',
+      ratio: median(cold1m) / r100k.medianMs,
+      ratioTo: 'the 100k-char layout',
+      note: `10× the text of the 100k scenario (linear growth is 10×), 5 runs${cpuNote(currentScenario)}`,
+    }),
+  );
 
   // Re-layout after a preset change: the article was laid out once at 中 (its analysis cached).
   layoutArticle(hundredK, { width: 80 });
   const sizes = [...FONT_SIZES];
+  currentScenario = 'layout: re-layout of the parsed 100k-char article on a preset change';
   const warm = Array.from({ length: SAMPLES }, (_, i) => {
     const column = resolveColumn({
       size: sizes[i % sizes.length] ?? 'medium',
@@ -159,26 +174,23 @@ export async function run(): Promise<BenchResult[]> {
     });
   });
   results.push(
-    summarize('layout: re-layout of the parsed 100k-char article on a preset change', warm, {
+    summarize(currentScenario, warm, {
       target: '≤ 20 ms',
-      note: `cycling 小/中/大/特大, layout + paginate, ${SAMPLES} runs`,
+      note: `cycling 小/中/大/特大, layout + paginate, ${SAMPLES} runs${cpuNote(currentScenario)}`,
     }),
   );
 
   const page = portalPage();
   extractArticle(page, 'https://news.example.cn/city/2024/0318/laojie.shtml');
+  currentScenario = `full text: extraction of a ${Math.round(Buffer.byteLength(page) / 1024)} KB portal page`;
   const extraction = Array.from({ length: SAMPLES }, () =>
     time(() => void extractArticle(page, 'https://news.example.cn/city/2024/0318/laojie.shtml')),
   );
   results.push(
-    summarize(
-      `full text: extraction of a ${Math.round(Buffer.byteLength(page) / 1024)} KB portal page`,
-      extraction,
-      {
-        target: '≤ 50 ms',
-        note: `readability on linkedom, next-page and editor search, ${SAMPLES} runs`,
-      },
-    ),
+    summarize(currentScenario, extraction, {
+      target: '≤ 50 ms',
+      note: `readability on linkedom, next-page and editor search, ${SAMPLES} runs${cpuNote(currentScenario)}`,
+    }),
   );
   return results;
 }

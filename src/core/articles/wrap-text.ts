@@ -48,7 +48,8 @@ export function prepareText(text: string, isAmbiguousWide = false, keepTogether 
     count += 1;
   }
   list[count] = text.length;
-  return { text, metrics, breaks, breakList: list.subarray(0, count + 1) };
+  // A copy, not a view: prepared texts are cached, and a view would keep the whole buffer alive.
+  return { text, metrics, breaks, breakList: list.slice(0, count + 1) };
 }
 
 function isTrimmable(code: number): boolean {
