@@ -4,6 +4,7 @@ import { buildArticle, itemForUrl } from '../core/articles/build-article.js';
 import type { Item } from '../core/feeds/item.js';
 import { linkKey } from '../core/insights/story.js';
 import { FeedCache } from '../core/storage/feed-cache.js';
+import { sanitizeLine } from '../core/feeds/sanitize.js';
 import { type CommandContext, EXIT_OK, UsageError } from './context.js';
 import { openFavorites } from './open-favorites.js';
 
@@ -57,13 +58,13 @@ export async function runFavAdd(
       }
     }
     throw new UsageError(
-      `no cached item with id ${options.target} (see tidings list, or give a URL)`,
+      `no cached item with id ${sanitizeLine(options.target)} (see tidings list, or give a URL)`,
     );
   }
   const article = await buildArticle(item, { fetch: context.fetch, userAgent: context.userAgent });
   if (article.textSource === 'feed' && article.blocks.length === 0) {
     throw new UsageError(
-      `nothing to save for ${options.target}: ${article.notice ?? 'the article has no text'}`,
+      `nothing to save for ${sanitizeLine(options.target)}: ${article.notice ?? 'the article has no text'}`,
     );
   }
   if (article.notice !== null) context.out.error(`tidings: ${article.notice}`);

@@ -1,4 +1,5 @@
 // `tidings fav rm ID`: removes a saved article (its snapshot file and index entry).
+import { sanitizeLine } from '../core/feeds/sanitize.js';
 import { type CommandContext, EXIT_OK, UsageError } from './context.js';
 import { openFavorites } from './open-favorites.js';
 
@@ -14,8 +15,10 @@ export async function runFavRemove(
   const store = await openFavorites(context);
   const entry = await store.entry(options.id);
   if (!(await store.remove(options.id))) {
-    throw new UsageError(`not a favorite: ${options.id} (see tidings fav list)`);
+    throw new UsageError(`not a favorite: ${sanitizeLine(options.id)} (see tidings fav list)`);
   }
-  context.out.line(`Removed favorite ${options.id}${entry === null ? '' : `: ${entry.title}`}`);
+  context.out.line(
+    `Removed favorite ${sanitizeLine(options.id)}${entry === null ? '' : `: ${entry.title}`}`,
+  );
   return EXIT_OK;
 }

@@ -2,6 +2,7 @@
 // state by hand, or a whole channel or region at once (cached items only). Offline.
 import { membershipResolver } from '../core/catalog/catalog.js';
 import { type ReadChange, ReadStateStore } from '../core/storage/read-state.js';
+import { sanitizeLine } from '../core/feeds/sanitize.js';
 import { type CommandContext, EXIT_OK, UsageError } from './context.js';
 import { loadCachedItems } from './load-cached-items.js';
 import { resolveCatalog } from './resolve-catalog.js';
@@ -33,7 +34,9 @@ export async function runMark(
     const groups = target.kind === 'channel' ? catalog.channels : catalog.regions;
     const group = groups.find((g) => g.id === target.id);
     if (group === undefined) {
-      throw new UsageError(`unknown ${target.kind} "${target.id}" (see tidings ${target.kind}s)`);
+      throw new UsageError(
+        `unknown ${target.kind} "${sanitizeLine(target.id)}" (see tidings ${target.kind}s)`,
+      );
     }
     const membershipOf = membershipResolver(catalog);
     const items = await loadCachedItems(context);

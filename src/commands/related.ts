@@ -3,6 +3,7 @@
 import { blocksToPlainText, htmlToBlocks } from '../core/articles/html-to-blocks.js';
 import { findRelated, type InsightDocument } from '../core/insights/related.js';
 import { FeedCache } from '../core/storage/feed-cache.js';
+import { sanitizeLine } from '../core/feeds/sanitize.js';
 import { type CommandContext, EXIT_OK, UsageError } from './context.js';
 import { formatLocalTime } from './format.js';
 import { loadCachedItems } from './load-cached-items.js';
@@ -64,7 +65,9 @@ export async function runRelated(
     }
   }
   if (target === null) {
-    throw new UsageError(`no cached or saved article with id ${options.id} (see tidings list)`);
+    throw new UsageError(
+      `no cached or saved article with id ${sanitizeLine(options.id)} (see tidings list)`,
+    );
   }
   const related = findRelated(target, corpus, { limit: options.limit });
   if (options.isJson) {

@@ -4,6 +4,7 @@
 import { readdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Article } from '../articles/article.js';
+import { sanitizeLine } from '../feeds/sanitize.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { ConfDocument } from './conf-document.js';
 import {
@@ -232,10 +233,11 @@ export class FavoritesStore {
           const snapshot: FavoriteSnapshot = {
             article,
             savedAt: existing?.savedAt ?? this.#options.now().toISOString(),
+            // Tags are typed by the user but printed to terminals: sanitized like any feed field.
             tags: [
               ...new Set([
                 ...(existing?.tags ?? []),
-                ...tags.map((t) => t.trim()).filter((t) => t !== ''),
+                ...tags.map(sanitizeLine).filter((t) => t !== ''),
               ]),
             ],
           };

@@ -298,3 +298,15 @@ describe('FavoritesStore across real processes', () => {
     expect((await readdir(reopened.directory)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   }, 120_000);
 });
+
+describe('FavoritesStore tags', () => {
+  it('sanitizes tags like any printed field: no escape sequences or control characters', async () => {
+    const store = await open();
+    const { entry } = await store.add(makeArticle('a1'), [
+      '\u001b]52;c;cGF5bG9hZA==\u0007红色\u001b[31m',
+      '  ',
+      'a\tb',
+    ]);
+    expect(entry.tags).toEqual(['红色', 'a b']);
+  });
+});
