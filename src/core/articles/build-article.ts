@@ -172,7 +172,7 @@ async function fetchFullText(url: string, deps: ArticleDeps): Promise<FullText> 
       pages.push({ url: result.url, extracted });
       next = extracted.nextPageUrl;
     } catch (error) {
-      if (pages.length === 0) throw error;
+      if (pages.length === 0 || deps.signal?.aborted === true) throw error;
       return { pages, stoppedAt: { page: pages.length + 1, reason: reasonOf(error) } };
     }
   }

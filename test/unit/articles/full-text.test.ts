@@ -376,6 +376,22 @@ describe('buildArticle over a local server', () => {
     expect(article.sitePages).toBe(2);
   });
 
+  it('rejects when cancelled, even between pages', async () => {
+    serveRiverside(server);
+    const controller = new AbortController();
+    server.route(`${riversidePath}_2.shtml`, () => {
+      controller.abort();
+      return { hang: true };
+    });
+    await expect(
+      buildArticle(item({ link: server.url(`${riversidePath}.shtml`) }), {
+        ...deps(),
+        signal: controller.signal,
+      }),
+    ).rejects.toThrow('cancelled');
+    expect(server.hits(`${riversidePath}_3.shtml`)).toBe(0);
+  });
+
   it('follows at most 20 pages', async () => {
     for (let page = 1; page <= 25; page += 1) {
       server.route(`/long_${page}.html`, {
