@@ -4,7 +4,12 @@
 // the text on the last page. Pure; no react/ink.
 import type { Article } from '../core/articles/article.js';
 import { resolveColumn } from '../core/articles/font-size.js';
-import { layoutArticle, type LayoutLine, type LineKind } from '../core/articles/layout-article.js';
+import type {
+  LayoutLine,
+  LineKind,
+  layoutArticle as LayoutArticle,
+} from '../core/articles/layout-article.js';
+import { articleLayout } from './article-engine.js';
 import { pageContaining, paginate, type Page } from '../core/articles/paginate.js';
 import { memoLast } from './memo.js';
 import type { AppState, ArticleScreen, FontSize, Lang, ListItem } from './state.js';
@@ -70,6 +75,7 @@ const pagedFor = memoLast(
     columns: number,
     rows: number,
     lang: Lang,
+    layoutArticle: typeof LayoutArticle,
   ) => {
     const column = resolveColumn({ size: fontSize, terminalColumns: columns });
     const layout = layoutArticle(article, {
@@ -97,6 +103,9 @@ export function pageHeight(rows: number): number {
 export function articleView(state: AppState, screen: ArticleScreen): ArticleView | null {
   if (screen.load.status !== 'ready') return null;
   const { columns, rows } = state.viewport;
+  // The layout module loads before an article is shown (see the controller); until then, nothing.
+  const layoutArticle = articleLayout();
+  if (layoutArticle === null) return null;
   const { column, paged } = pagedFor(
     screen.load.article,
     screen.load.related,
@@ -104,6 +113,7 @@ export function articleView(state: AppState, screen: ArticleScreen): ArticleView
     columns,
     rows,
     state.lang,
+    layoutArticle,
   );
   const pageIndex = pageContaining(paged.lines, paged.pages, screen.anchor);
   const page = paged.pages[pageIndex] ?? { start: 0, end: 0 };

@@ -4,6 +4,7 @@
 import type { FeedRef } from '../core/catalog/catalog.js';
 import { catalogFeeds } from '../core/catalog/catalog.js';
 import type { Operation } from '../keymap/operations.js';
+import { loadArticleLayout } from './article-engine.js';
 import { articleView } from './article-view.js';
 import { labels } from './labels.js';
 import type { ReaderServices } from './services.js';
@@ -195,7 +196,10 @@ export function createController(
     articleLoads.set(item.id, abort);
     run(async () => {
       try {
-        const article = await services.loadArticle(item.id, abort.signal);
+        const [article] = await Promise.all([
+          services.loadArticle(item.id, abort.signal),
+          loadArticleLayout(),
+        ]);
         if (abort.signal.aborted || isDisposed) return;
         const related = services.related(article, getState().items);
         dispatch({ type: 'article-loaded', itemId: item.id, article, related });

@@ -4,7 +4,6 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Article } from '../core/articles/article.js';
 import { catalogFeeds, membershipResolver, type Catalog } from '../core/catalog/catalog.js';
-import { compareNewestFirst, refreshFeeds } from '../core/feeds/refresh.js';
 import { writeFileAtomic } from '../core/storage/atomic-write.js';
 import { FavoritesStore } from '../core/storage/favorites-store.js';
 import { FeedCache } from '../core/storage/feed-cache.js';
@@ -36,6 +35,13 @@ export interface CoreServicesOptions {
   readonly spawn?: Spawn;
   /** Feeds fetched at once. @default 8 */
   readonly concurrency?: number;
+}
+
+/** Newest first; undated items by when they were first seen (as refresh.ts orders them). */
+function compareNewestFirst(a: ListItem, b: ListItem): number {
+  const ta = a.published ?? a.firstSeen;
+  const tb = b.published ?? b.firstSeen;
+  return ta < tb ? 1 : ta > tb ? -1 : 0;
 }
 
 function slug(text: string): string {
@@ -118,6 +124,8 @@ export async function createCoreServices(options: CoreServicesOptions): Promise<
           reading = null;
         })();
       };
+      // The feed parser loads on the first refresh, after the first frame.
+      const { refreshFeeds } = await import('../core/feeds/refresh.js');
       await refreshFeeds(feeds, {
         cache,
         fetch: options.fetch,
