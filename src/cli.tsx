@@ -495,6 +495,21 @@ function addReadingCommands(program: Command, context: () => CommandContext): vo
     });
 
   program
+    .command('history')
+    .description('Your reading history (kept 90 days), newest first.')
+    .addOption(new Option('--limit <n>', 'at most this many').argParser(parseInteger('--limit', 1)))
+    .option('--clear', 'forget the whole history')
+    .option('--json', 'print the entries as JSON')
+    .action(async (options: { limit?: number; clear?: boolean; json?: boolean }) => {
+      const { runHistory } = await import('./commands/history.js');
+      process.exitCode = await runHistory(context(), {
+        limit: options.limit ?? null,
+        isClear: options.clear === true,
+        isJson: options.json === true,
+      });
+    });
+
+  program
     .command('rank')
     .description('Most read (点击排行): your most-opened articles and channels.')
     .addOption(

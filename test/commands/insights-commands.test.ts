@@ -255,3 +255,44 @@ describe('tidings mark', () => {
     ).rejects.toThrow('unknown channel "nope"');
   });
 });
+
+describe('tidings history', () => {
+  it('lists what was opened, newest first, and clears it', async () => {
+    const { runHistory } = await import('../../src/commands/history.js');
+    const { recordOpen } = await import('../../src/core/storage/record-open.js');
+    for (const [id, at] of [
+      ['x1', '2026-11-27T09:00:00.000Z'],
+      ['x8', '2026-11-27T10:00:00.000Z'],
+    ] as const) {
+      const item = CORPUS.find((i) => i.id === id);
+      await recordOpen(
+        context.paths,
+        () => new Date(at),
+        {
+          id,
+          title: item?.title ?? '',
+          source: item?.source ?? '',
+          feedUrl: item?.feedUrl ?? '',
+          link: null,
+        },
+        { channels: [], regions: [] },
+      );
+    }
+    await runHistory(context, { limit: null, isClear: false, isJson: true });
+    expect((JSON.parse(context.out.text()) as { itemId: string }[]).map((e) => e.itemId)).toEqual([
+      'x8',
+      'x1',
+    ]);
+    context.out.stdout.length = 0;
+    await runHistory(context, { limit: 1, isClear: false, isJson: false });
+    expect(context.out.text()).toMatch(
+      /^\S+ \S+ {2}x8 {2}Typhoon Doksuri makes landfall in Fujian, China {2}· Reuters\n$/,
+    );
+    context.out.stdout.length = 0;
+    await runHistory(context, { limit: null, isClear: true, isJson: false });
+    await runHistory(context, { limit: null, isClear: false, isJson: false });
+    expect(context.out.text()).toBe(
+      'Reading history cleared.\nNo reading history yet: articles you open are listed here.\n',
+    );
+  });
+});
