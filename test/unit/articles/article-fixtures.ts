@@ -67,6 +67,15 @@ export function englishArticle(): Article {
   return article("How a small library became the town's living room", blocks, links);
 }
 
+/** The mixed Chinese/English fixture: emoji, a URL in the text, code, nested quotes, a list. */
+export function mixedArticle(): Article {
+  const html = readFileSync(path.join(fixturesDir, 'mixed-tech.html'), 'utf8');
+  const { blocks, links } = htmlToBlocks(html, {
+    baseUrl: 'https://news.example.cn/tech/tidings.html',
+  });
+  return article('终端阅读器 tidings 0.9 发布：重写排版引擎', blocks, links);
+}
+
 /** A long Chinese article: the fixture's paragraphs repeated until it holds `chars` characters. */
 export function longChineseArticle(chars: number): Article {
   const base = riversideArticle();

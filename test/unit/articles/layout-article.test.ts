@@ -11,7 +11,7 @@ import {
 import { blocksToPlainText } from '../../../src/core/articles/html-to-blocks.js';
 import { layoutArticle, type LayoutLine } from '../../../src/core/articles/layout-article.js';
 import { displayWidth } from '../../../src/core/articles/text-metrics.js';
-import { englishArticle, riversideArticle } from './article-fixtures.js';
+import { englishArticle, mixedArticle, riversideArticle } from './article-fixtures.js';
 
 function withBlocks(blocks: Block[], links: string[] = []): Article {
   return { ...riversideArticle(), blocks, links };
@@ -265,6 +265,7 @@ describe('golden layouts at each preset', () => {
       for (const [name, article] of [
         ['riverside', riversideArticle()],
         ['english', englishArticle()],
+        ['mixed', mixedArticle()],
       ] as const) {
         const layout = layoutArticle(article, {
           width: column.width,
