@@ -159,7 +159,17 @@ describe.skipIf(!hasBuild)('the reader in a pseudo-terminal', () => {
     t.write('\x03');
     expect(await t.exited).toBe(0);
     expect(t.bufferType()).toBe('normal');
-     
+
     expect(t.raw().match(/\x1b\[(?:3[0-7]|9[0-7]|38;[25];[0-9;]+)m/g)).toBeNull();
   }, 60_000);
+
+  it('lists the reader keys in --help, generated from the key table', async () => {
+    const home = await makeHome();
+    const t = start({ args: ['--help'], home, columns: 120, rows: 200 });
+    expect(await t.exited).toBe(0);
+    const raw = t.raw();
+    expect(raw).toContain('Keys in the reader (tidings with no command):');
+    expect(raw).toMatch(/Home:\r?\n\s+Tab\s+Focus: channels → regions → list/);
+    expect(raw).toContain('1…9');
+  }, 30_000);
 });

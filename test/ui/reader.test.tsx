@@ -147,7 +147,7 @@ describe('article', () => {
     await r.waitFor(/‹ .*\[1\].* ›/);
     const article = r.frame();
     expect(article.split('\n')[0]).toContain(items[1]!.title.slice(0, 6));
-    expect(article).toContain('f 收藏  o 打开  y 复制链接  e 导出  +/- 字号:中');
+    expect(article).toContain('f 收藏  +/- 字号:中  o 打开  y 复制链接  e 导出');
     expectFits(article, 80, 24);
     const pages = Number(/第 1\/(\d+) 页/.exec(article)?.[1]);
     if (pages >= 2) {
@@ -224,6 +224,42 @@ describe('article', () => {
     await r.waitFor('我的收藏');
     await r.press('f');
     await r.waitFor('已取消收藏');
+  });
+});
+
+describe('small terminals', () => {
+  it('fits every screen into 40×15', async () => {
+    const r = await open(40, 15);
+    const fits = (): boolean =>
+      r.frame().split('\n').length <= 14 &&
+      r
+        .frame()
+        .split('\n')
+        .every((line) => stringWidth(line) <= 40);
+    expectFits(r.frame(), 40, 15);
+    await r.press('p');
+    await r.waitFor('今日热词');
+    expectFits(r.frame(), 40, 15);
+    await r.press('p', KEYS.enter);
+    await r.waitFor(/第 1\/\d+ 页/);
+    expectFits(r.frame(), 40, 15);
+    await r.press('+', '+', '+');
+    await r.waitFor('字号:特大');
+    expectFits(r.frame(), 40, 15);
+    await r.press(KEYS.esc, 'F');
+    await r.waitFor('我的收藏');
+    expectFits(r.frame(), 40, 15);
+    await r.press(KEYS.esc, '/');
+    await r.waitFor('搜索 ›');
+    await r.press('福');
+    await r.waitFor(/条结果/);
+    expectFits(r.frame(), 40, 15);
+    await r.press(KEYS.esc, '!');
+    await r.waitFor('订阅源错误');
+    expectFits(r.frame(), 40, 15);
+    await r.press('?');
+    await r.waitFor('按键帮助');
+    await r.waitUntil(fits);
   });
 });
 

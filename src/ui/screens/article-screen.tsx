@@ -64,12 +64,13 @@ export function ArticleScreen({ state, screen, bindings, theme }: ArticleScreenP
   const margin = ' '.repeat(view?.margin ?? 1);
   const isSaved = favoriteIds(state).has(screen.itemId);
   const size = t.fontSizes[state.fontSize];
+  // 字号 comes second: on a narrow terminal the end of the bar is cut off.
   const actions = [
     `${keyOf(bindings, 'favorite.toggle')} ${isSaved ? `${theme.marks.favorite}${t.actions.unfavorite}` : t.actions.favorite}`,
+    `${keyOf(bindings, 'font.larger')}/${keyOf(bindings, 'font.smaller')} ${t.actions.fontSize}:${size}`,
     `${keyOf(bindings, 'link.open')} ${t.actions.open}`,
     `${keyOf(bindings, 'link.copy')} ${t.actions.copy}`,
     `${keyOf(bindings, 'article.export')} ${t.actions.export}`,
-    `${keyOf(bindings, 'font.larger')}/${keyOf(bindings, 'font.smaller')} ${t.actions.fontSize}:${size}`,
   ].join('  ');
   let body: ReactElement;
   if (view !== null) {
