@@ -2,10 +2,7 @@
 // parsed and normalized by the same pipeline as a refresh, and judged by the age of its newest
 // item, since a dead feed often still answers 200 with items frozen years ago. Never writes output.
 import type { FeedRef } from './catalog.js';
-import { decodeFeedBytes } from '../feeds/decode.js';
-import { DEFAULT_FETCH_OPTIONS, FEED_ACCEPT, fetchResource } from '../feeds/fetch-resource.js';
-import { normalizeFeed } from '../feeds/normalize.js';
-import { parseFeed } from '../feeds/parse-feed.js';
+import { fetchFeed } from '../feeds/fetch-feed.js';
 
 /**
  * `ok`: the feed answered with items, the newest younger than the stale limit (or undated);
@@ -62,14 +59,15 @@ async function checkOne(feed: FeedRef, options: CheckFeedsOptions): Promise<Feed
   const elapsed = (): number => Math.round(performance.now() - started);
   const fallbackTitle = feed.title ?? feed.url;
   try {
-    const response = await fetchResource(feed.url, {
+    const now = options.now();
+    const response = await fetchFeed(feed.url, {
       fetch: options.fetch,
-      connectTimeoutMs: options.connectTimeoutMs ?? DEFAULT_FETCH_OPTIONS.connectTimeoutMs,
-      totalTimeoutMs: options.totalTimeoutMs ?? DEFAULT_FETCH_OPTIONS.totalTimeoutMs,
-      maxBytes: DEFAULT_FETCH_OPTIONS.maxBytes,
-      maxRedirects: DEFAULT_FETCH_OPTIONS.maxRedirects,
       userAgent: options.userAgent,
-      accept: FEED_ACCEPT,
+      now,
+      ...(options.connectTimeoutMs === undefined
+        ? {}
+        : { connectTimeoutMs: options.connectTimeoutMs }),
+      ...(options.totalTimeoutMs === undefined ? {} : { totalTimeoutMs: options.totalTimeoutMs }),
       ...(options.signal === undefined ? {} : { signal: options.signal }),
     });
     if (response.status === 'not-modified') {
@@ -85,9 +83,7 @@ async function checkOne(feed: FeedRef, options: CheckFeedsOptions): Promise<Feed
         ms: elapsed(),
       };
     }
-    const now = options.now();
-    const parsed = await parseFeed(decodeFeedBytes(response.bytes, response.contentType).text);
-    const normalized = normalizeFeed(parsed, { feedUrl: feed.url, baseUrl: response.url, now });
+    const normalized = response.feed;
     const dates = normalized.items
       .map((item) => item.published)
       .filter((d): d is string => d !== null)

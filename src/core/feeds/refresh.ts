@@ -2,11 +2,8 @@
 // bounded concurrency and one result per feed. No feed's failure stops the others. Never writes output.
 import type { FeedRef } from '../catalog/catalog.js';
 import { type FeedCache, type FeedRecord, feedKey } from '../storage/feed-cache.js';
-import { decodeFeedBytes } from './decode.js';
-import { DEFAULT_FETCH_OPTIONS, FEED_ACCEPT, fetchResource } from './fetch-resource.js';
+import { fetchFeed } from './fetch-feed.js';
 import type { Item } from './item.js';
-import { normalizeFeed } from './normalize.js';
-import { parseFeed } from './parse-feed.js';
 
 export type FeedStatus = 'ok' | 'not-modified' | 'error';
 
@@ -83,14 +80,15 @@ async function refreshOne(
   };
   const elapsed = (): number => Math.round(performance.now() - started);
   try {
-    const response = await fetchResource(feed.url, {
+    const response = await fetchFeed(feed.url, {
       fetch: options.fetch,
-      connectTimeoutMs: options.connectTimeoutMs ?? DEFAULT_FETCH_OPTIONS.connectTimeoutMs,
-      totalTimeoutMs: options.totalTimeoutMs ?? DEFAULT_FETCH_OPTIONS.totalTimeoutMs,
-      maxBytes: options.maxBytes ?? DEFAULT_FETCH_OPTIONS.maxBytes,
-      maxRedirects: DEFAULT_FETCH_OPTIONS.maxRedirects,
       userAgent: options.userAgent,
-      accept: FEED_ACCEPT,
+      now: options.now(),
+      ...(options.connectTimeoutMs === undefined
+        ? {}
+        : { connectTimeoutMs: options.connectTimeoutMs }),
+      ...(options.totalTimeoutMs === undefined ? {} : { totalTimeoutMs: options.totalTimeoutMs }),
+      ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }),
       etag: previous?.etag ?? null,
       lastModified: previous?.lastModified ?? null,
       ...(options.signal === undefined ? {} : { signal: options.signal }),
@@ -117,13 +115,7 @@ async function refreshOne(
         },
       };
     }
-    const decoded = decodeFeedBytes(response.bytes, response.contentType);
-    const parsed = await parseFeed(decoded.text);
-    const normalized = normalizeFeed(parsed, {
-      feedUrl: feed.url,
-      baseUrl: response.url,
-      now: options.now(),
-    });
+    const normalized = response.feed;
     const previousItems = previous === undefined ? [] : await options.cache.readSummaries(key);
     const previousById = new Map(previousItems.map((item) => [item.id, item]));
     let fresh = 0;

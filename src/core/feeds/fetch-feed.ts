@@ -1,0 +1,62 @@
+// One feed document from the network: fetch (conditional) → decode → parse → normalize. Shared by
+// refresh (which then merges into the cache) and the catalog check (which only judges the answer).
+// Never writes output, never touches the cache.
+import { decodeFeedBytes } from './decode.js';
+import { DEFAULT_FETCH_OPTIONS, FEED_ACCEPT, fetchResource } from './fetch-resource.js';
+import { normalizeFeed, type NormalizedFeed } from './normalize.js';
+import { parseFeed } from './parse-feed.js';
+
+export interface FetchFeedOptions {
+  readonly fetch: typeof globalThis.fetch;
+  readonly userAgent: string;
+  /** The time stamped as `firstSeen` on the items. */
+  readonly now: Date;
+  /** @default 10000 */
+  readonly connectTimeoutMs?: number;
+  /** @default 20000 */
+  readonly totalTimeoutMs?: number;
+  /** @default 10 MiB */
+  readonly maxBytes?: number;
+  readonly etag?: string | null;
+  readonly lastModified?: string | null;
+  readonly signal?: AbortSignal;
+}
+
+export type FetchedFeed =
+  | {
+      readonly status: 'ok';
+      readonly feed: NormalizedFeed;
+      readonly etag: string | null;
+      readonly lastModified: string | null;
+    }
+  | {
+      readonly status: 'not-modified';
+      readonly etag: string | null;
+      readonly lastModified: string | null;
+    };
+
+/**
+ * Fetches and reads one feed. Throws FetchError (network, HTTP, size, time) or FeedParseError
+ * (not a feed), each with a one-line readable message.
+ */
+export async function fetchFeed(url: string, options: FetchFeedOptions): Promise<FetchedFeed> {
+  const response = await fetchResource(url, {
+    fetch: options.fetch,
+    connectTimeoutMs: options.connectTimeoutMs ?? DEFAULT_FETCH_OPTIONS.connectTimeoutMs,
+    totalTimeoutMs: options.totalTimeoutMs ?? DEFAULT_FETCH_OPTIONS.totalTimeoutMs,
+    maxBytes: options.maxBytes ?? DEFAULT_FETCH_OPTIONS.maxBytes,
+    maxRedirects: DEFAULT_FETCH_OPTIONS.maxRedirects,
+    userAgent: options.userAgent,
+    accept: FEED_ACCEPT,
+    etag: options.etag ?? null,
+    lastModified: options.lastModified ?? null,
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+  });
+  if (response.status === 'not-modified') {
+    return { status: 'not-modified', etag: response.etag, lastModified: response.lastModified };
+  }
+  const decoded = decodeFeedBytes(response.bytes, response.contentType);
+  const parsed = await parseFeed(decoded.text);
+  const feed = normalizeFeed(parsed, { feedUrl: url, baseUrl: response.url, now: options.now });
+  return { status: 'ok', feed, etag: response.etag, lastModified: response.lastModified };
+}
