@@ -10,7 +10,10 @@ import { parseHtmlDocument } from './html-to-blocks.js';
 export interface ExtractedPage {
   readonly title: string | null;
   readonly byline: string | null;
-  /** ISO 8601 when the page states it (meta `article:published_time`, JSON-LD), else null. */
+  /**
+   * ISO 8601 when the page states it (meta `article:published_time`, JSON-LD, or a date and time
+   * printed on a Chinese page), else null.
+   */
   readonly published: string | null;
   readonly siteName: string | null;
   readonly editor: string | null;
@@ -42,6 +45,25 @@ export function findEditor(text: string): string | null {
       return sanitizeLine(name);
   }
   return null;
+}
+
+const DATE_TIME =
+  /(20\d\d|19\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*(?:星期.|周.)?\s*(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?/;
+
+/**
+ * The publication time printed on a Chinese page (`2024-03-18 09:30`, `2024年03月18日 09:30`),
+ * read as China/Hong Kong/Taiwan time (UTC+8, which all Chinese-language newsrooms of note use).
+ * Only a date with a time of day counts: a bare date is often just "today" in the page header.
+ */
+export function findPublished(text: string): string | null {
+  const match = DATE_TIME.exec(text);
+  if (match === null) return null;
+  const [year, month, day, hour, minute, second] = match.slice(1).map((part) => Number(part ?? 0));
+  if (month === undefined || day === undefined || hour === undefined || minute === undefined)
+    return null;
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59) return null;
+  const time = Date.UTC(year ?? 0, month - 1, day, hour - 8, minute, second ?? 0);
+  return Number.isNaN(time) ? null : new Date(time).toISOString();
 }
 
 function cleanByline(byline: string | null | undefined): string | null {
@@ -147,7 +169,11 @@ export function extractArticle(html: string, pageUrl: string): ExtractedPage {
   const clean = sanitizeHtml(html);
   const nextPageUrl = findNextPage(clean, pageUrl);
   const inert = stripInert(clean);
-  const editor = findEditor(roughText(inert));
+  const pageText = roughText(inert);
+  const editor = findEditor(pageText);
+  const printedTime = /[\u4e00-\u9fff]/.test(pageText.slice(0, 20_000))
+    ? findPublished(pageText)
+    : null;
   const document = parseHtmlDocument(stripFurniture(inert));
   // Readability empties the document as it works; read the headings first.
   const rawTitle = sanitizeLine(
@@ -180,7 +206,7 @@ export function extractArticle(html: string, pageUrl: string): ExtractedPage {
   return {
     title: title === '' ? null : title,
     byline: cleanByline(parsed.byline),
-    published: isoOrNull(parsed.publishedTime),
+    published: isoOrNull(parsed.publishedTime) ?? printedTime,
     siteName: siteName === '' ? null : siteName,
     editor,
     contentHtml: parsed.content,

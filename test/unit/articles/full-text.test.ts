@@ -16,6 +16,7 @@ import {
   ExtractionError,
   extractArticle,
   findEditor,
+  findPublished,
 } from '../../../src/core/articles/extract-article.js';
 import { findNextPage, isSameSite } from '../../../src/core/articles/find-next-page.js';
 import { blocksToPlainText, htmlToBlocks } from '../../../src/core/articles/html-to-blocks.js';
@@ -284,6 +285,18 @@ describe.skipIf(!hasCorpus)('extraction over the corpus (GeneralNewsExtractor pa
     expect(editor('guancha/guancha.html')).toBe('小婷');
     expect(editor('sina/sina.html')).toBe('张申');
     expect(editor('gamersky/gamersky.html')).toBe('棒棒不是糖');
+  });
+});
+
+describe('findPublished', () => {
+  it('reads a printed date and time as UTC+8, and ignores a bare date', () => {
+    expect(findPublished('晨报网 2024-03-18 09:30 来源：晨报网')).toBe('2024-03-18T01:30:00.000Z');
+    expect(findPublished('2019年09月07日 08:05:31 来源：观察者网')).toBe(
+      '2019-09-07T00:05:31.000Z',
+    );
+    expect(findPublished('发布时间：2024/3/1 7:05')).toBe('2024-02-29T23:05:00.000Z');
+    expect(findPublished('今天是2024年3月20日 星期三')).toBeNull();
+    expect(findPublished('2024-13-40 99:99')).toBeNull();
   });
 });
 
