@@ -224,10 +224,14 @@ describe('tidings read', () => {
   it('reads a URL directly, and takes extra lookups', async () => {
     serveRiverside();
     await runRead(context, options({ target: server.url(`${riversidePath}.shtml`), isJson: true }));
+    // Title and site from the page's <title> and <h1>; the time printed on the page, read as UTC+8.
     expect(json().meta).toMatchObject({
       sitePages: 4,
       title: '老街新生：滨江区老旧小区改造一年追踪',
       source: '晨报网',
+      author: '周文',
+      editor: '林晓',
+      published: '2024-03-18 09:30',
     });
     context.out.stdout.length = 0;
     const custom: ArticleLookup = async (id) =>
