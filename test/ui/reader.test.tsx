@@ -3,6 +3,7 @@ import stringWidth from 'string-width';
 import { startDemoServer, type DemoServer } from '../../src/core/demo/demo-server.js';
 import type { ReaderServices } from '../../src/app/services.js';
 import { currentScreen, homeItems } from '../../src/app/selectors.js';
+import { articleView } from '../../src/app/article-view.js';
 import {
   KEYS,
   fillCache,
@@ -190,6 +191,34 @@ describe('article', () => {
     const after = currentScreen(r.store.getState());
     expect(after.kind === 'article' && after.anchor).toBe(anchor);
     expectFits(r.frame(), 60, 15);
+  });
+
+  it('keeps the place when the terminal is resized under an article', async () => {
+    const r = await open(80, 24);
+    const items = homeItems(r.store.getState());
+    const longest = items.reduce((best, item) =>
+      item.summary.length > best.summary.length ? item : best,
+    );
+    for (let i = 0; i < items.indexOf(longest); i++) await r.press('j');
+    await r.press(KEYS.enter);
+    await r.waitFor(/第 1\/\d+ 页/);
+    await r.press(' ');
+    await r.waitFor(/第 2\/\d+ 页/);
+    const screen = currentScreen(r.store.getState());
+    if (screen.kind !== 'article') throw new Error('not on the article');
+    const top = articleView(r.store.getState(), screen)!
+      .lines[0]!.text.replace(/^[\s　]+/, '')
+      .slice(0, 3);
+    r.resize(50, 15);
+    await r.waitUntil((f) => f.split('\n').length <= 14);
+    const after = currentScreen(r.store.getState());
+    if (after.kind !== 'article') throw new Error('not on the article');
+    expect(after.anchor).toBe(screen.anchor);
+    const view = articleView(r.store.getState(), after)!;
+    const pageText = view.lines.map((l) => l.text).join('');
+    // The page shown holds the first character that was at the top before (it may wrap differently).
+    expect(pageText.replace(/[\s　]/g, '')).toContain(top);
+    expectFits(r.frame(), 50, 15);
   });
 
   it('copies the link by OSC 52 and opens it in the browser without a shell', async () => {

@@ -58,3 +58,14 @@ describe('reader settings', () => {
     }
   });
 });
+
+describe('UI language', () => {
+  it('follows --lang, else the locale', async () => {
+    const { pickLang } = await import('../../../src/app/labels.js');
+    expect(pickLang('en', { LANG: 'zh_CN.UTF-8' })).toBe('en');
+    expect(pickLang(undefined, { LANG: 'zh_CN.UTF-8' })).toBe('zh');
+    expect(pickLang(undefined, { LC_ALL: 'zh_TW.UTF-8', LANG: 'en_US.UTF-8' })).toBe('zh');
+    expect(pickLang(undefined, { LANG: 'en_GB.UTF-8' })).toBe('en');
+    expect(pickLang(undefined, {})).toBe('en');
+  });
+});
