@@ -93,19 +93,23 @@ function resolveHttp(href: string | null, base: URL): URL | null {
 
 interface Anchor {
   readonly attributes: string;
-  /** The link's text: tags removed, entities decoded, whitespace collapsed. */
-  readonly text: string;
+  /** The link's inner HTML. */
+  readonly inner: string;
 }
 
 function anchorsOf(html: string): Anchor[] {
   const anchors: Anchor[] = [];
   for (const match of html.matchAll(/<a\b([^>]*)>([\s\S]{0,300}?)<\/a\s*>/gi)) {
-    const text = decodeEntities((match[2] ?? '').replace(/<[^>]*>/g, ''))
-      .replace(/\s+/g, ' ')
-      .trim();
-    anchors.push({ attributes: match[1] ?? '', text });
+    anchors.push({ attributes: match[1] ?? '', inner: match[2] ?? '' });
   }
   return anchors;
+}
+
+/** A link's text: tags removed, entities decoded, whitespace collapsed. */
+function textOf(anchor: Anchor): string {
+  return decodeEntities(anchor.inner.replace(/<[^>]*>/g, ''))
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**
@@ -136,7 +140,11 @@ export function findNextPage(html: string, pageUrl: string): string | null {
 
   const anchors = anchorsOf(markup);
   for (const anchor of anchors) {
-    const text = anchor.text.replace(/[\s>»›→＞]+$/g, '').replace(/\s+/g, '');
+    // Cheap test first: portal pages have thousands of links.
+    if (!/[下后]|next/i.test(anchor.inner)) continue;
+    const text = textOf(anchor)
+      .replace(/[\s>»›→＞]+$/g, '')
+      .replace(/\s+/g, '');
     if (!NEXT_TEXT.test(text)) continue;
     const found = accept(resolveHttp(anchorTarget(anchor.attributes), current));
     if (found !== null) return found;
@@ -147,11 +155,16 @@ export function findNextPage(html: string, pageUrl: string): string | null {
   // next page number that only changes the query (`?page=2`).
   const here = pagePattern(current);
   const wanted = here.page + 1;
+  const stemName = (here.stem.split('/').pop() ?? '').toLowerCase();
   for (const anchor of anchors) {
+    // Cheap test first: only links naming this page's file or showing a page number.
+    const mentionsStem = stemName !== '' && anchor.attributes.toLowerCase().includes(stemName);
+    if (!mentionsStem && !/\d/.test(anchor.inner)) continue;
+    const number = /^(?:第\s*)?\[?(\d{1,3})\]?\s*页?$/.exec(textOf(anchor))?.[1];
+    if (!mentionsStem && number === undefined) continue;
     const url = resolveHttp(anchorTarget(anchor.attributes), current);
     if (url === null) continue;
     const there = pagePattern(url);
-    const number = /^(?:第\s*)?\[?(\d{1,3})\]?\s*页?$/.exec(anchor.text)?.[1];
     const isNextByName =
       there.stem === here.stem && there.ext === here.ext && there.page === wanted;
     const isNextByQuery =

@@ -207,9 +207,11 @@ describe.skipIf(!hasCorpus)('extraction over the corpus (readability cases)', ()
       'https://www.bbc.co.uk/zhongwen/simp/chinese_news/2012/12/121210_hongkong_cy_leung.shtml',
     );
     const text = squash(blocksToPlainText(htmlToBlocks(extracted.contentHtml).blocks));
-    // The expected text keeps two C1 characters (mis-decoded curly quotes) that sanitizing removes.
+    // The page writes curly quotes as `&#147;` / `&#148;`, which HTML reads as Windows-1252 “ ”;
+    // newspaper's expected text kept them as the C1 characters U+0093 / U+0094.
     const paragraphs = readFileSync(path.join(corpus, 'newspaper/chinese.txt'), 'utf8')
-      .replace(/[\u0080-\u009f]/g, '')
+      .replace(/\u0093/g, '“')
+      .replace(/\u0094/g, '”')
       .split(/\n\s*\n/)
       .map(squash)
       .filter(Boolean);
@@ -301,6 +303,26 @@ describe('findPublished', () => {
 });
 
 describe('extractArticle', () => {
+  it('returns only terminal-safe strings, whatever escapes the page carries', () => {
+    const evil = '\u001b]52;c;AAAA\u0007&#27;[2J&#x9b;31m\u202e';
+    const html = `<html><head><title>标题${evil}_站点</title><meta name="author" content="作者${evil}"></head><body>
+      <article><h1>标题${evil}</h1><p>${'正文内容。'.repeat(60)}${evil}</p><p>（责任编辑：林${evil}晓）</p></article></body></html>`;
+    const page = extractArticle(html, 'https://a.cn/x.html');
+    for (const value of [
+      page.title,
+      page.byline,
+      page.siteName,
+      page.editor,
+      page.contentHtml,
+      page.text,
+    ]) {
+      expect(isTerminalSafe(value ?? '')).toBe(true);
+    }
+    const text = blocksToPlainText(htmlToBlocks(page.contentHtml).blocks);
+    expect(isTerminalSafe(text)).toBe(true);
+    expect(text).toContain('正文内容。');
+  });
+
   it('throws an ExtractionError for a page without text', () => {
     expect(() => extractArticle('<html><body></body></html>', 'https://a.cn/')).toThrow(
       ExtractionError,
