@@ -80,27 +80,23 @@ function cleanByline(byline: string | null | undefined): string | null {
 }
 
 /**
- * Removes what readability would drop anyway and what makes the DOM big: scripts, styles,
- * comments, SVG, templates. Parsing and readability both cost time in proportion to the DOM, and
- * portal pages carry hundreds of KB of script.
+ * Removes, in one pass, what readability would drop anyway and what makes the DOM big: scripts,
+ * styles, comments, SVG, templates, navigation bars, forms, and link-farm lists (eight or more items
+ * that are nothing but a link, perhaps with a date: channel menus, "related news", footer link
+ * walls). Parsing and readability both cost time in proportion to the DOM (linkedom allocates
+ * heavily per node), and portal pages carry thousands of such nodes. Not `aside` or `footer`:
+ * mobile portals put the headline in an `<aside>`.
  */
 function stripInert(html: string): string {
   return html.replace(INERT, '');
 }
 
 const INERT =
-  /<script\b[^>]*>[\s\S]*?<\/script\s*>|<style\b[^>]*>[\s\S]*?<\/style\s*>|<!--[\s\S]*?-->|<(svg|template|noscript|iframe|object|select|textarea)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
+  /<(script|style|svg|template|noscript|iframe|object|select|textarea|nav|form)\b[^>]*>[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->|<(ul|ol)\b[^>]*>(?:\s*<li\b[^>]*>\s*<a\b[^>]*>[^<]{0,120}<\/a>\s*(?:<(span|em|i|time)\b[^>]*>[^<]{0,40}<\/\3>\s*)?<\/li>){8,}\s*<\/\2>/gi;
 
-/**
- * Page furniture no article lives in: navigation bars, forms and link-farm lists. (Not `aside` or
- * `footer`: mobile portals put the headline in an `<aside>`.)
- */
-function stripFurniture(html: string): string {
-  return html
-    .replace(/<(nav|form)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '')
-    .replace(LINK_FARM, '')
-    .replace(AFTER_BLOCK_TAG, '$1')
-    .replace(BEFORE_BLOCK_TAG, '>');
+/** Drops the whitespace runs between block-level tags (see {@link AFTER_BLOCK_TAG}). */
+function dropBlockWhitespace(html: string): string {
+  return html.replace(AFTER_BLOCK_TAG, '$1').replace(BEFORE_BLOCK_TAG, '>');
 }
 
 const BLOCK_TAGS =
@@ -113,12 +109,24 @@ const AFTER_BLOCK_TAG = new RegExp(`(<\\/?(?:${BLOCK_TAGS})\\b[^>]*>)\\s+(?=<)`,
 const BEFORE_BLOCK_TAG = new RegExp(`>\\s+(?=<\\/?(?:${BLOCK_TAGS})\\b)`, 'gi');
 
 /**
- * A list of eight or more items that are nothing but a link (and perhaps a date): channel menus,
- * "related news", footer link walls. Portal pages hold thousands of such nodes, and every node
- * costs linkedom and readability time; no article text lives in them.
+ * Runs `find` over the visible text around the first few places `cue` matches in the HTML (a
+ * window of text, not the whole page: converting a whole portal page to text costs more than the
+ * search).
  */
-const LINK_FARM =
-  /<(ul|ol)\b[^>]*>(?:\s*<li\b[^>]*>\s*<a\b[^>]*>[^<]{0,120}<\/a>\s*(?:<(span|em|i|time)\b[^>]*>[^<]{0,40}<\/\2>\s*)?<\/li>){8,}\s*<\/\1>/gi;
+function searchText(
+  html: string,
+  cue: RegExp,
+  find: (text: string) => string | null,
+): string | null {
+  let tries = 0;
+  for (const match of html.matchAll(cue)) {
+    const found = find(roughText(html.slice(Math.max(0, match.index - 20), match.index + 400)));
+    if (found !== null) return found;
+    tries += 1;
+    if (tries >= 8) break;
+  }
+  return null;
+}
 
 /** The visible text of HTML without a DOM: tags dropped, spaces and the common entities decoded. */
 function roughText(html: string): string {
@@ -170,12 +178,11 @@ export function extractArticle(html: string, pageUrl: string): ExtractedPage {
   // (title, byline, editor, site name, content, text), and URLs are normalized by the URL parser.
   const nextPageUrl = findNextPage(html, pageUrl);
   const inert = stripInert(html);
-  const pageText = roughText(inert);
-  const editor = findEditor(pageText);
-  const printedTime = /[\u4e00-\u9fff]/.test(pageText.slice(0, 20_000))
-    ? findPublished(pageText)
+  const editor = searchText(inert, /责任编辑|責任編輯|责编|責編|编辑|編輯/g, findEditor);
+  const printedTime = /[\u4e00-\u9fff]/.test(inert.slice(0, 50_000))
+    ? searchText(inert, /(?:19|20)\d\d\s*[-/.年]/g, findPublished)
     : null;
-  const document = parseHtmlDocument(stripFurniture(inert));
+  const document = parseHtmlDocument(dropBlockWhitespace(inert));
   const rawTitle = sanitizeLine(
     roughText(/<title\b[^>]*>([\s\S]{0,1000}?)<\/title\s*>/i.exec(inert)?.[1] ?? ''),
   );
