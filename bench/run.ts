@@ -10,6 +10,7 @@ import { readdir, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, release, totalmem, type } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { format, resolveConfig } from 'prettier';
 import { INK_BASELINE, NODE_BASELINE, inkBaselineResult, nodeBaselineResult } from './baselines.js';
 import { rssMethod } from './measure-process.js';
 import type { BenchResult } from './types.js';
@@ -285,7 +286,11 @@ async function main(): Promise<void> {
     );
   }
   info.loadAfter = loadavg();
-  const markdown = report(rows, info, newsboatVersion(), modules);
+  // Formatted as the repo's Prettier config wants it, so `npm run check` passes on the report.
+  const markdown = await format(report(rows, info, newsboatVersion(), modules), {
+    ...((await resolveConfig(REPORT_PATH)) ?? {}),
+    parser: 'markdown',
+  });
   process.stdout.write(markdown);
   if (filters.length === 0 && !isNoWrite) {
     await writeFile(REPORT_PATH, markdown);
