@@ -14,12 +14,15 @@ import type { Catalog } from '../core/catalog/catalog.js';
 import { loadUserCatalog, readCatalogFile } from '../core/catalog/load-catalog.js';
 import { buildBindings } from '../keymap/bindings.js';
 import { App } from './app.js';
+import { withoutResizeEvents } from './ink-stdout.js';
 import { createTheme } from './theme.js';
 
 /** Switches to the terminal's alternate screen (xterm 1049: saves the cursor, clears). */
 const ENTER_ALT_SCREEN = '\x1b[?1049h';
 /** Back to the normal screen and the cursor where it was; also shows the cursor. */
 const LEAVE_ALT_SCREEN = '\x1b[?1049l\x1b[?25h';
+/** Erase the screen and put the cursor home. */
+const CLEAR_SCREEN = '\x1b[2J\x1b[H';
 
 export interface ReaderDeps {
   readonly context: CommandContext;
@@ -95,6 +98,11 @@ export async function runReader(deps: ReaderDeps): Promise<number> {
   };
   process.once('exit', restore);
   stdout.write(ENTER_ALT_SCREEN);
+  // On a resize the terminal reflows what is on screen, and erasing by line count would leave
+  // fragments behind. We own the whole (alternate) screen: clear it, then the size hook puts the
+  // new size in the state and Ink draws the new layout once (it never sees `resize` itself).
+  const clearOnResize = (): void => void stdout.write(CLEAR_SCREEN);
+  stdout.on('resize', clearOnResize);
   const instance = render(
     <App
       store={store}
@@ -105,7 +113,7 @@ export async function runReader(deps: ReaderDeps): Promise<number> {
     />,
     {
       stdin,
-      stdout,
+      stdout: withoutResizeEvents(stdout as NodeJS.WriteStream),
       stderr,
       // Ctrl-C is a key of the table (app.quit), so it goes through the same exit path as Q.
       exitOnCtrlC: false,
@@ -128,6 +136,7 @@ export async function runReader(deps: ReaderDeps): Promise<number> {
     return 1;
   } finally {
     controller.dispose();
+    stdout.off('resize', clearOnResize);
     process.off('SIGTERM', handleSignal);
     process.off('SIGHUP', handleSignal);
     restore();

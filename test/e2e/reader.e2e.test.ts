@@ -80,11 +80,16 @@ describe.skipIf(!hasBuild)('the reader in a pseudo-terminal', () => {
     expect(t.text()).toContain(top);
     t.write('f');
     await t.waitFor('已收藏');
+    const title = (t.screen()[0] ?? '').slice(0, 6);
     t.resize(50, 15);
     await t.waitUntil(
       (s) => s.split('\n').every((line) => stringWidth(line) <= 50) && s.includes('字号'),
     );
     expect(t.text()).toContain(top);
+    // Redrawn cleanly: the header at the top, the rule exactly as wide as the terminal, no fragments.
+    await t.waitUntil(() => (t.screen()[3] ?? '') === '─'.repeat(50));
+    expect(t.screen()[0]?.startsWith(title)).toBe(true);
+    expect(t.screen()[14]).toBe('');
     t.write('\x1b');
     await t.waitFor('频道');
     t.write('Q');

@@ -129,7 +129,7 @@ export function ArticleScreen({ state, screen, bindings, theme }: ArticleScreenP
         {title1}
       </Text>
       <Text bold color={theme.accent}>
-        {title2}
+        {title2 === '' ? ' ' : title2}
       </Text>
       <Text color={theme.muted}>{plainRow(meta, columns)}</Text>
       <Text color={theme.muted}>{'─'.repeat(columns)}</Text>
