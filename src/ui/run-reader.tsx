@@ -118,6 +118,8 @@ export async function runReader(deps: ReaderDeps): Promise<number> {
       // Ctrl-C is a key of the table (app.quit), so it goes through the same exit path as Q.
       exitOnCtrlC: false,
       patchConsole: false,
+      // Ink 6.8's incremental mode (rewrite only changed lines) left stale lines on screen in the
+      // pty tests (a cleared empty-list message, an old meta line); whole frames are correct.
       incrementalRendering: false,
       maxFps: 60,
     },
