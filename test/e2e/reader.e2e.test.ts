@@ -1,5 +1,6 @@
 // End-to-end: the built CLI in a real pseudo-terminal, against the demo edition and a local feed
 // server. Run `npm run build` first (`npm test` does it through pretest).
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -176,5 +177,26 @@ describe.skipIf(!hasBuild)('the reader in a pseudo-terminal', () => {
     expect(raw).toContain('Keys in the reader (tidings with no command):');
     expect(raw).toMatch(/Home:\r?\n\s+Tab\s+Focus: channels → regions → list/);
     expect(raw).toContain('1…9');
+  }, 30_000);
+
+  it('explains, instead of drawing, when it is not given a terminal', async () => {
+    const home = await makeHome();
+    const env: Record<string, string> = {};
+    for (const [key, value] of Object.entries(process.env))
+      if (value !== undefined) env[key] = value;
+    delete env['CI'];
+    env['TIDINGS_HOME'] = home;
+    const result = await new Promise<{ code: number | null; stderr: string; stdout: string }>(
+      (resolveRun) => {
+        execFile(process.execPath, [cliPath, '--demo'], { env }, (error, stdout, stderr) =>
+          resolveRun({ code: error === null ? 0 : (error.code as number), stdout, stderr }),
+        );
+      },
+    );
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      'tidings: the reader needs a terminal; for scripts use `tidings list` or `tidings read`\n',
+    );
   }, 30_000);
 });
