@@ -11,9 +11,12 @@ import { layoutArticle, MIN_LAYOUT_WIDTH } from '../core/articles/layout-article
 import { paginate } from '../core/articles/paginate.js';
 import { displayWidth } from '../core/articles/text-metrics.js';
 import type { Item } from '../core/feeds/item.js';
+import { membershipResolver, type Membership } from '../core/catalog/catalog.js';
 import { FeedCache } from '../core/storage/feed-cache.js';
+import { recordOpen } from '../core/storage/record-open.js';
 import { type CommandContext, EXIT_OK, UsageError } from './context.js';
 import { openFavorites } from './open-favorites.js';
+import { resolveCatalog } from './resolve-catalog.js';
 
 export interface ReadCommandOptions {
   /** An item id (or a unique prefix of at least 4 characters), or an http(s) URL. */
@@ -124,6 +127,48 @@ async function findArticle(
 }
 
 /**
+ * Reading an article from the command line opens it, as in the reader: it is marked read and
+ * goes into the history that feeds `rank`. Its channels and regions come from the catalog; when
+ * the catalog cannot be read, the article is still recorded, without them.
+ */
+async function recordRead(context: CommandContext, article: Article): Promise<void> {
+  const { header } = article;
+  let membership: Membership = { channels: [], regions: [] };
+  try {
+    const { catalog } = await resolveCatalog(context, { catalogFile: null });
+    membership = membershipResolver(catalog)({
+      id: header.itemId,
+      feedUrl: header.feedUrl,
+      source: header.source,
+      title: header.title,
+      link: header.link,
+      published: header.published,
+      author: header.author,
+      categories: [],
+      summary: '',
+      contentHtml: null,
+      enclosures: [],
+      firstSeen: header.published ?? context.now().toISOString(),
+    });
+  } catch {
+    // A broken catalog is reported by the commands that need it; reading does not.
+  }
+  await recordOpen(
+    context.paths,
+    context.now,
+    {
+      id: header.itemId,
+      title: header.title,
+      source: header.source,
+      feedUrl: header.feedUrl,
+      link: header.link,
+    },
+    membership,
+    (notice) => context.out.error(`tidings: ${notice.message}`),
+  );
+}
+
+/**
  * Runs `tidings read`: prints the header, the requested page (or every line with `--all`) and the
  * page bar, or the same as JSON. An unknown id or a page out of range is a usage error (exit 1).
  */
@@ -136,6 +181,7 @@ export async function runRead(
     throw new UsageError(`--width must be at least ${MIN_LAYOUT_WIDTH}`);
   }
   const article = await findArticle(context, options, lookups);
+  await recordRead(context, article);
   const column = resolveColumn({
     size: options.size,
     terminalColumns: options.terminal.columns,

@@ -11,6 +11,8 @@ import {
 import type { Item } from '../../src/core/feeds/item.js';
 import { FeedCache, feedKey } from '../../src/core/storage/feed-cache.js';
 import { FavoritesStore } from '../../src/core/storage/favorites-store.js';
+import { HistoryStore } from '../../src/core/storage/history.js';
+import { loadReadState } from '../../src/core/storage/read-state.js';
 import { displayWidth } from '../../src/core/articles/text-metrics.js';
 import { createTestContext, type TestContext } from '../helpers/command-context.js';
 import { startFeedServer, type FeedServer } from '../helpers/feed-server.js';
@@ -172,6 +174,30 @@ describe('tidings read', () => {
     const text = context.out.text();
     expect(text).toContain('未能获取全文（HTTP 404 Not Found），以下为订阅源提供的内容。');
     expect(text).toContain('　　清晨六点半，滨江区梧桐里小区的早点铺已经冒起了热气……');
+  });
+
+  it('marks what it reads as read and records it in the history with its channels and regions', async () => {
+    await cacheItems([item({})]);
+    context = {
+      ...context,
+      demoCatalog: {
+        channels: [{ id: 'city', name: '城市', feeds: [{ url: server.url('/feed.xml') }] }],
+        regions: [{ id: 'binjiang', name: '滨江', keywords: ['滨江'], feeds: [] }],
+      },
+    };
+    expect((await loadReadState(context.paths, context.now)).isRead('a1b2c3d4e5f6')).toBe(false);
+    await runRead(context, options({ fullText: 'never' }));
+    expect((await loadReadState(context.paths, context.now)).isRead('a1b2c3d4e5f6')).toBe(true);
+    const history = await new HistoryStore({ paths: context.paths, now: context.now }).entries();
+    expect(history.map((e) => [e.itemId, e.title, e.channels, e.regions, e.readAt])).toEqual([
+      [
+        'a1b2c3d4e5f6',
+        '老街新生：滨江区老旧小区改造一年追踪',
+        ['city'],
+        ['binjiang'],
+        '2026-11-27T08:00:00.000Z',
+      ],
+    ]);
   });
 
   it('honours --width and the presets, and finds items by a unique id prefix', async () => {
