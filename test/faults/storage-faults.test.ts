@@ -246,7 +246,10 @@ describe.skipIf(!hasReadOnly)(
         ];
         await lock(dirs);
 
+        const started = performance.now();
         const saved = await runCli(['fav', 'add', ids[1] ?? ''], env);
+        // A clear message, promptly: not after half a minute of retrying a lock that cannot be made.
+        expect(performance.now() - started).toBeLessThan(15_000);
         expectClearError(saved);
         version = 2;
         const fetched = await runCli(['fetch', '--catalog', catalog], env);
