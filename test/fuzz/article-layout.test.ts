@@ -132,7 +132,7 @@ describe('wrapText under fuzz', () => {
           locate(text, lines);
         },
       ),
-      params(400),
+      params(800),
     );
   });
 
@@ -142,7 +142,7 @@ describe('wrapText under fuzz', () => {
         const violations = avoidableStartViolations(text, wrapText(text, width), width);
         expect(violations).toEqual([]);
       }),
-      params(400),
+      params(800),
     );
   });
 });
@@ -285,7 +285,7 @@ describe('layoutArticle and paginate under fuzz', () => {
           expect(layout.lines.slice(next).every((l) => l.kind === 'blank')).toBe(true);
         },
       ),
-      params(200),
+      params(300),
     );
   });
 });

