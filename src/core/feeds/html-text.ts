@@ -30,10 +30,10 @@ export function htmlToLine(html: string): string {
   return htmlToPlainText(html).replace(/\s+/g, ' ').trim();
 }
 
+/** Spaces collapsed, every line trimmed, empty lines dropped: in three passes, not per line. */
 function tidy(text: string): string {
   return text
-    .split('\n')
-    .map((line) => line.replace(/[ \u00a0]+/g, ' ').trim())
-    .filter((line) => line !== '')
-    .join('\n');
+    .replace(/[ \u00a0]+/g, ' ')
+    .replace(/[^\S\n]*\n\s*/g, '\n')
+    .trim();
 }

@@ -20,14 +20,28 @@ function tempPathFor(path: string): string {
   );
 }
 
-/** Writes `data` to `path` atomically, creating the directory if needed. */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
+export interface AtomicWriteOptions {
+  /**
+   * fsync before the rename, so the new content survives a power cut (not only a crash).
+   * Re-creatable data (the feed cache) can skip it. @default true
+   */
+  readonly isDurable?: boolean;
+  /** Create the directory first. Callers writing many files into one directory do it once. @default true */
+  readonly createsDirectory?: boolean;
+}
+
+/** Writes `data` to `path` atomically (temp file + rename), creating the directory if needed. */
+export async function writeFileAtomic(
+  path: string,
+  data: string | Uint8Array,
+  options: AtomicWriteOptions = {},
+): Promise<void> {
+  if (options.createsDirectory !== false) await mkdir(dirname(path), { recursive: true });
   const temp = tempPathFor(path);
   const handle = await open(temp, 'w', 0o644);
   try {
     await handle.writeFile(data);
-    await handle.sync();
+    if (options.isDurable !== false) await handle.sync();
   } catch (error) {
     await handle.close();
     await unlink(temp).catch(() => undefined);

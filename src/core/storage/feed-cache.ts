@@ -3,7 +3,7 @@
 // index of validators (ETag / Last-Modified) so a warm refresh reads no item files at all.
 // Every write is atomic; a corrupt file is moved aside and reported, never overwritten silently.
 import { createHash } from 'node:crypto';
-import { readFile, readdir } from 'node:fs/promises';
+import { mkdir, readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Item } from '../feeds/item.js';
 import { writeFileAtomic } from './atomic-write.js';
@@ -50,6 +50,12 @@ export interface CacheWarning {
   readonly message: string;
 }
 
+/**
+ * Item files are atomic (temp + rename) but not fsynced: the cache can always be fetched again,
+ * and a file a power cut truncates is detected as corrupt and set aside. The index stays durable.
+ */
+const CACHE_WRITE = { isDurable: false, createsDirectory: false } as const;
+
 /** The file stem for a feed URL. */
 export function feedKey(url: string): string {
   return createHash('sha1').update(url).digest('hex').slice(0, 16);
@@ -59,6 +65,7 @@ export class FeedCache {
   readonly #dir: string;
   readonly #now: () => Date;
   readonly #warnings: CacheWarning[] = [];
+  #feedsDirReady: Promise<void> | null = null;
 
   /** `dir` is the cache directory (paths.cache). */
   constructor(dir: string, now: () => Date) {
@@ -140,6 +147,10 @@ export class FeedCache {
 
   /** Replaces a feed's cached items (summaries and content), atomically per file. */
   async writeItems(url: string, key: string, items: readonly Item[]): Promise<void> {
+    this.#feedsDirReady ??= mkdir(join(this.#dir, 'feeds'), { recursive: true }).then(
+      () => undefined,
+    );
+    await this.#feedsDirReady;
     const summaries: ItemSummary[] = [];
     const content: Record<string, string> = {};
     for (const { contentHtml, ...summary } of items) {
@@ -150,10 +161,12 @@ export class FeedCache {
     await writeFileAtomic(
       this.#contentPath(key),
       JSON.stringify({ version: 1, content } satisfies ContentFile),
+      CACHE_WRITE,
     );
     await writeFileAtomic(
       this.#itemsPath(key),
       JSON.stringify({ version: 1, url, items: summaries } satisfies ItemsFile),
+      CACHE_WRITE,
     );
   }
 
