@@ -31,6 +31,27 @@ export interface ListedItem {
   readonly summary: string;
 }
 
+/**
+ * Prints rows as a JSON array, one compact row per line, in chunks: thousands of items would
+ * otherwise become one pretty-printed string several megabytes long before the first byte leaves.
+ */
+function writeJsonRows(context: CommandContext, rows: readonly ListedItem[]): void {
+  if (rows.length === 0) {
+    context.out.line('[]');
+    return;
+  }
+  const chunk: string[] = [];
+  context.out.line('[');
+  rows.forEach((row, index) => {
+    chunk.push(JSON.stringify(row) + (index === rows.length - 1 ? '' : ','));
+    if (chunk.length === 500 || index === rows.length - 1) {
+      context.out.line(chunk.join('\n'));
+      chunk.length = 0;
+    }
+  });
+  context.out.line(']');
+}
+
 /** Runs `tidings list`. */
 export async function runList(
   context: CommandContext,
@@ -81,7 +102,7 @@ export async function runList(
     if (options.limit !== null && rows.length >= options.limit) break;
   }
   if (options.isJson) {
-    context.out.json(rows);
+    writeJsonRows(context, rows);
   } else if (rows.length === 0) {
     context.out.line(
       summaries.length === 0

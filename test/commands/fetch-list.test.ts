@@ -190,6 +190,14 @@ describe('tidings list', () => {
     });
   });
 
+  it('prints JSON one compact row per line, and [] when nothing matches', async () => {
+    const rows = await list({ limit: 2 });
+    const lines = context.out.text().split('\n');
+    expect(lines).toEqual(['[', `${JSON.stringify(rows[0])},`, JSON.stringify(rows[1]), ']', '']);
+    expect(await list({ search: 'no such words' })).toEqual([]);
+    expect(context.out.text()).toBe('[]\n');
+  });
+
   it('filters by channel, region (feed or keyword), search text and limit', async () => {
     expect((await list({ channel: 'domestic' })).map((i) => i.title)).toEqual([
       '厦门地铁新线开通',
