@@ -153,19 +153,25 @@ async function recordRead(context: CommandContext, article: Article): Promise<vo
   } catch {
     // A broken catalog is reported by the commands that need it; reading does not.
   }
-  await recordOpen(
-    context.paths,
-    context.now,
-    {
-      id: header.itemId,
-      title: header.title,
-      source: header.source,
-      feedUrl: header.feedUrl,
-      link: header.link,
-    },
-    membership,
-    (notice) => context.out.error(`tidings: ${notice.message}`),
-  );
+  try {
+    await recordOpen(
+      context.paths,
+      context.now,
+      {
+        id: header.itemId,
+        title: header.title,
+        source: header.source,
+        feedUrl: header.feedUrl,
+        link: header.link,
+      },
+      membership,
+      (notice) => context.out.error(`tidings: ${notice.message}`),
+    );
+  } catch (error) {
+    // Showing the article matters more than remembering it was shown (read-only or full disk).
+    const reason = error instanceof Error ? error.message : String(error);
+    context.out.error(`tidings: this read was not recorded: ${reason.split('\n')[0] ?? ''}`);
+  }
 }
 
 /**

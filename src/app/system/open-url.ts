@@ -1,7 +1,7 @@
 // Opening a link in the browser: http/https only, the browser started directly (never through
 // a shell, so nothing in a URL can run as a command), detached so it outlives the reader.
 import { spawn as nodeSpawn, type SpawnOptions } from 'node:child_process';
-import { isTerminalSafe } from '../../core/feeds/sanitize.js';
+import { isTerminalSafe, sanitizeLine } from '../../core/feeds/sanitize.js';
 
 /** How to start a process; node's spawn in production, a recorder in tests. */
 export type Spawn = (
@@ -54,7 +54,7 @@ export function openUrl(
   spawn: Spawn = nodeSpawn as unknown as Spawn,
 ): Promise<void> {
   if (!isOpenableUrl(url))
-    return Promise.reject(new Error(`not an http(s) link: ${url.slice(0, 80)}`));
+    return Promise.reject(new Error(`not an http(s) link: ${sanitizeLine(url).slice(0, 80)}`));
   const { command, args } = browserCommand(url, platform, env);
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { detached: true, stdio: 'ignore', shell: false });

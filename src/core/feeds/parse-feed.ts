@@ -77,12 +77,12 @@ const XML_FORBIDDEN_REFERENCE =
 
 /**
  * Raw escape sequences in the document: removed whole (not just their ESC, which would leave
- * `[2J` behind). A string sequence ends at its terminator or at the next markup, so an
- * unterminated one cannot swallow the rest of the feed.
+ * `[2J` behind). A string sequence ends at its terminator or at the next markup or quote, so an
+ * unterminated one cannot swallow the rest of the feed or the end of an attribute.
  */
 // eslint-disable-next-line no-control-regex
 const RAW_ESCAPE =
-  /\x1b\[[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]?|\x1b[\]PX^_][^\x07\x1b<]*(?:\x07|\x1b\\)?/g;
+  /\x1b\[[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]?|\x1b[\]PX^_][^\x07\x1b<>"']*(?:\x07|\x1b\\)?/g;
 
 /** Removes what XML forbids, so one bad byte does not lose a whole feed. */
 export function removeXmlForbidden(text: string): string {

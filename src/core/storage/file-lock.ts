@@ -32,24 +32,33 @@ export async function withFileLock<T>(
   await mkdir(dirname(target), { recursive: true });
   let compromise: Error | null = null;
   let release: () => Promise<void>;
+  const lockOptions = {
+    realpath: false,
+    lockfilePath: `${target}.lock`,
+    stale: staleMs,
+    onCompromised: (error: Error) => {
+      compromise = error;
+    },
+  };
   try {
-    release = await lockfile.lock(target, {
-      realpath: false,
-      lockfilePath: `${target}.lock`,
-      stale: staleMs,
-      // Short waits first (holders keep it for milliseconds), then 30–60 ms steps: patience enough
-      // to outlast the stale lock of a killed process (staleMs) three times over.
-      retries: {
-        retries: Math.ceil((staleMs * 3) / 30) + 20,
-        factor: 1.2,
-        minTimeout: 2,
-        maxTimeout: 30,
-        randomize: true,
-      },
-      onCompromised: (error) => {
-        compromise = error;
-      },
-    });
+    try {
+      release = await lockfile.lock(target, { ...lockOptions, retries: 0 });
+    } catch (error) {
+      // Only "someone else holds it" is worth waiting for; a read-only or full disk is not.
+      if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
+      release = await lockfile.lock(target, {
+        ...lockOptions,
+        // Short waits first (holders keep it for milliseconds), then 30–60 ms steps: patience
+        // enough to outlast the stale lock of a killed process (staleMs) three times over.
+        retries: {
+          retries: Math.ceil((staleMs * 3) / 30) + 20,
+          factor: 1.2,
+          minTimeout: 2,
+          maxTimeout: 30,
+          randomize: true,
+        },
+      });
+    }
   } catch (error) {
     throw new FileLockError(
       `could not lock ${target}: ${error instanceof Error ? error.message : String(error)}`,
