@@ -1,7 +1,7 @@
 // Favorites (收藏): each saved article is a snapshot file of its own, written atomically; the
 // small index (title, source, link, dates, tags) lives in conf. Every write holds one lock and
 // re-reads before it writes, so concurrent processes lose nothing. Never prints; reports notices.
-import { readdir, readFile, unlink } from 'node:fs/promises';
+import { access, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Article } from '../articles/article.js';
 import { sanitizeLine } from '../feeds/sanitize.js';
@@ -100,6 +100,9 @@ export function shardOf(id: string): number {
 }
 
 /** Favorites on disk. Open one per process with {@link FavoritesStore.open}. */
+/** A replacement snapshot waiting for its index entry: `<snapshot>.next`. */
+const PENDING_SUFFIX = '.next';
+
 export class FavoritesStore {
   readonly #options: FavoritesStoreOptions;
   readonly #shards: readonly ConfDocument<Index>[];
@@ -199,6 +202,14 @@ export class FavoritesStore {
    */
   async get(id: string): Promise<FavoriteSnapshot | null> {
     const path = this.snapshotPath(id);
+    if (
+      await access(this.#pendingPath(id)).then(
+        () => true,
+        () => false,
+      )
+    ) {
+      await this.#settlePendingUnderLock(id);
+    }
     let text: string;
     try {
       text = await readFile(path, 'utf8');
@@ -227,8 +238,8 @@ export class FavoritesStore {
     if (id === '') throw new Error('an article without an item id cannot be saved');
     return withFileLock(
       this.#lockTarget,
-      () =>
-        this.#shardFor(id).updateLocked(async (index) => {
+      async () => {
+        const result = await this.#shardFor(id).updateLocked(async (index) => {
           const existing = index.get(id);
           const snapshot: FavoriteSnapshot = {
             article,
@@ -242,15 +253,54 @@ export class FavoritesStore {
             ],
           };
           // Snapshot first: a crash between the two writes leaves an unindexed file that `repair`
-          // recovers, never an index entry without its text.
-          await writeFileAtomic(this.snapshotPath(id), serializeSnapshot(snapshot));
+          // recovers, never an index entry without its text. A replacement goes to a pending
+          // file and is renamed into place only after the index names it (see #settlePending),
+          // so a crash in between leaves the old snapshot and the old entry together.
+          const serialized = serializeSnapshot(snapshot);
+          if (existing === undefined) await writeFileAtomic(this.snapshotPath(id), serialized);
+          else await writeFileAtomic(this.#pendingPath(id), serialized);
           const entry = entryOf(snapshot);
           const next = new Map(index);
           next.set(id, entry);
           return { next, result: { entry, isNew: existing === undefined } };
-        }),
+        });
+        if (!result.isNew) await this.#settlePending(id);
+        return result;
+      },
       this.#lockOptions(),
     );
+  }
+
+  #pendingPath(id: string): string {
+    return `${this.snapshotPath(id)}${PENDING_SUFFIX}`;
+  }
+
+  async #settlePendingUnderLock(id: string): Promise<void> {
+    await withFileLock(this.#lockTarget, () => this.#settlePending(id), this.#lockOptions());
+  }
+
+  /**
+   * Finishes or undoes an interrupted replacement (must run under the lock): a pending snapshot
+   * whose entry the index already holds is renamed into place; otherwise the index still names
+   * the old snapshot, and the pending file is dropped.
+   */
+  async #settlePending(id: string): Promise<void> {
+    const pending = this.#pendingPath(id);
+    let text: string;
+    try {
+      text = await readFile(pending, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw error;
+    }
+    const parsed = parseSnapshot(text);
+    const indexed = (await this.#shardFor(id).read()).get(id);
+    const isCommitted =
+      !('error' in parsed) &&
+      indexed !== undefined &&
+      JSON.stringify(entryOf(parsed)) === JSON.stringify(indexed);
+    if (isCommitted) await rename(pending, this.snapshotPath(id));
+    else await unlink(pending);
   }
 
   /** Removes a favorite; false when it was not saved. */
@@ -266,6 +316,7 @@ export class FavoritesStore {
         });
         // Index first: a crash between the two leaves an orphan snapshot (which `repair` would
         // bring back), never an index entry pointing at nothing.
+        await unlink(this.#pendingPath(id)).catch(() => undefined);
         const hadFile = await unlink(this.snapshotPath(id)).then(
           () => true,
           (error: NodeJS.ErrnoException) => {
@@ -338,6 +389,13 @@ export class FavoritesStore {
         return { index, quarantined, removedTempFiles };
       throw error;
     }
+    for (const name of names.filter((n) => n.endsWith(`.json${PENDING_SUFFIX}`))) {
+      const pending = join(this.directory, name);
+      const parsed = parseSnapshot(await readFile(pending, 'utf8'));
+      if ('error' in parsed) await unlink(pending);
+      else await this.#settlePending(parsed.article.header.itemId);
+    }
+    names = await readdir(this.directory);
     for (const name of names.sort()) {
       const path = join(this.directory, name);
       if (name.startsWith('.') && name.endsWith('.tmp')) {

@@ -8,6 +8,7 @@ import type { DataPaths } from '../../../src/core/storage/paths.js';
 import { FavoritesStore, shardOf } from '../../../src/core/storage/favorites-store.js';
 import type { StorageNotice } from '../../../src/core/storage/storage-notice.js';
 import { makeArticle } from './fixtures/make-article.js';
+import { serializeSnapshot } from '../../../src/core/storage/favorite-snapshot.js';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
 const writerScript = join(repoRoot, 'test/unit/storage/fixtures/fav-writer.ts');
@@ -34,6 +35,42 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await rm(home, { recursive: true, force: true });
+});
+
+describe('FavoritesStore replacements interrupted by a crash', () => {
+  // A kill between the two writes of a re-add leaves `<snapshot>.next` beside the old snapshot;
+  // what the index holds decides whether the replacement happened.
+  async function leavePending(store: FavoritesStore, id: string, title: string) {
+    const pending = `${store.snapshotPath(id)}.next`;
+    const snapshot = {
+      article: makeArticle(id, title),
+      savedAt: '2026-11-27T08:00:00.000Z',
+      tags: [],
+    };
+    await writeFile(pending, serializeSnapshot(snapshot));
+    return pending;
+  }
+
+  it('keeps the old snapshot and entry together when the index was not updated', async () => {
+    const store = await open();
+    await store.add(makeArticle('r1', '第1版'));
+    const pending = await leavePending(store, 'r1', '第2版');
+    expect((await store.get('r1'))?.article.header.title).toBe('第1版');
+    expect((await store.entry('r1'))?.title).toBe('第1版');
+    expect(existsSync(pending)).toBe(false);
+  });
+
+  it('replaces a re-added article completely, leaving no pending file', async () => {
+    const store = await open();
+    await store.add(makeArticle('r2', '第1版'));
+    await store.add(makeArticle('r2', '第2版'));
+    expect((await store.get('r2'))?.article.header.title).toBe('第2版');
+    expect((await store.entry('r2'))?.title).toBe('第2版');
+    expect((await readdir(store.directory)).filter((n) => n.endsWith('.next'))).toEqual([]);
+    const report = await store.repair();
+    expect(report.recovered).toEqual([]);
+    expect(report.dropped).toEqual([]);
+  });
 });
 
 describe('FavoritesStore basics', () => {
