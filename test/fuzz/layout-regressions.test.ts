@@ -39,4 +39,41 @@ describe('layout regressions found by fuzzing', () => {
     expect(narrow.join('')).toContain('地区');
     expect(narrow.join('').replace(/\s/g, '')).toContain('增长率说明文字很长很长很长很长');
   });
+
+  it('keeps a stacked heading whose column is empty in every row, on a line of its own', () => {
+    // The fuzz suite's `"、" appears 1× in the article, 0× laid out`: a heading printed only as
+    // the prefix of its non-empty cells vanished over an empty column.
+    const table: Block = { type: 'table', header: ['甲', '、'], rows: [['a', '']] };
+    const lines = layoutArticle(article([table]), { width: 8 }).lines;
+    expect(lines.map((l) => l.text)).toEqual(['、', '', '甲: a']);
+    expect(lines.map((l) => [l.offset, l.end])).toEqual([
+      [2, 3],
+      [4, 4],
+      [4, 5],
+    ]);
+  });
+
+  it('leaves no stray blank line for an empty row of a stacked table', () => {
+    const table: Block = {
+      type: 'table',
+      header: ['甲', '乙'],
+      rows: [
+        ['a', 'b'],
+        ['', ''],
+      ],
+    };
+    const lines = layoutArticle(article([table]), { width: 8 }).lines.map((l) => l.text);
+    expect(lines).toEqual(['甲: a', '乙: b']);
+  });
+
+  it("counts a cell's own trailing U+3000 or NBSP in the width of a table line", () => {
+    // `String#trimEnd` dropped them with the padding but took off one column each.
+    const table: Block = { type: 'table', header: ['\u3000\u00a0'], rows: [['x（\u3000']] };
+    const lines = layoutArticle(article([table]), { width: 8 }).lines;
+    expect(lines.map((l) => [l.text, l.width])).toEqual([
+      ['\u3000\u00a0', 3],
+      ['─────', 5],
+      ['x（', 3],
+    ]);
+  });
 });

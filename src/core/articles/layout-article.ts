@@ -349,7 +349,9 @@ class Layouter {
           text += ' '.repeat(columnWidth - used);
           width += columnWidth;
         }
-        const trimmed = text.trimEnd();
+        // Only the padding (ASCII spaces, one column each): a cell's own trailing U+3000 or
+        // NBSP is content, and String#trimEnd would drop it without its width.
+        const trimmed = text.replace(/ +$/, '');
         const first = row[0]?.base ?? this.position;
         this.emit(
           ctx,
@@ -378,15 +380,34 @@ class Layouter {
     });
   }
 
-  /** A table too wide for the column even when squeezed: each row as `heading: value` lines. */
+  /**
+   * A table too wide for the column even when squeezed: each row as `heading: value` lines. A
+   * heading that labels no value (a header-only table, a column empty in every row) gets lines of
+   * its own first, so no text of the table is lost.
+   */
   private stackedTable(
     header: readonly string[] | null,
     prepared: { text: string; prepared: PreparedText; base: number }[][],
     ctx: Context,
   ): void {
-    const body = header === null ? prepared : prepared.slice(1);
+    // A row of empty cells would only leave a stray blank line.
+    const body = (header === null ? prepared : prepared.slice(1)).filter((row) =>
+      row.some((cell) => cell.text !== ''),
+    );
+    const unlabelled =
+      header === null
+        ? []
+        : (prepared[0] ?? []).filter(
+            (cell, c) => cell.text !== '' && body.every((row) => (row[c]?.text ?? '') === ''),
+          );
+    for (const cell of unlabelled) {
+      for (const line of wrapPrepared(cell.prepared, ctx.width)) {
+        const text = cell.text.slice(line.start, line.end);
+        this.emit(ctx, text, line.width, 'table', cell.base + line.start, cell.base + line.end);
+      }
+    }
     body.forEach((row, r) => {
-      if (r > 0) this.blank(ctx, 1, row[0]?.base ?? this.position);
+      if (r > 0 || unlabelled.length > 0) this.blank(ctx, 1, row[0]?.base ?? this.position);
       row.forEach((cell, c) => {
         if (cell.text === '') return;
         const label = header?.[c];
