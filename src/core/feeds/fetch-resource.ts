@@ -66,7 +66,7 @@ function mebibytes(bytes: number): string {
 /** Turns undici's nested errors into one readable line. */
 function describeNetworkError(error: unknown): string {
   const cause = (error as { cause?: { code?: string; message?: string } } | null)?.cause;
-  switch (cause?.code) {
+  switch (cause?.code ?? '') {
     case 'ECONNRESET':
     case 'UND_ERR_SOCKET':
       return 'connection reset by the server';
@@ -82,7 +82,7 @@ function describeNetworkError(error: unknown): string {
     case 'DEPTH_ZERO_SELF_SIGNED_CERT':
     case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
     case 'ERR_TLS_CERT_ALTNAME_INVALID':
-      return `TLS certificate error (${cause.code})`;
+      return `TLS certificate error (${cause?.code ?? ''})`;
     default:
       break;
   }

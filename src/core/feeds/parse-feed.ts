@@ -42,7 +42,9 @@ class TolerantParser extends Parser<Record<string, unknown>, RawEntry> {
     try {
       return parent.parseItemAtom.call(this, entry);
     } catch {
-      const { published: _p, updated: _u, ...rest } = entry;
+      const rest = Object.fromEntries(
+        Object.entries(entry).filter(([key]) => key !== 'published' && key !== 'updated'),
+      );
       return {
         ...parent.parseItemAtom.call(this, rest),
         rawPublished: first(entry['published']),
@@ -70,7 +72,7 @@ function createParser(): TolerantParser {
 }
 
 /** Characters XML 1.0 forbids, raw or as numeric references (one of them would fail the whole feed). */
-// eslint-disable-next-line no-control-regex
+
 const XML_FORBIDDEN = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/g;
 const XML_FORBIDDEN_REFERENCE =
   /&#(?:[xX]0*([0-8bBcCeEfF]|1[0-9a-fA-F])|0*([0-8]|1[1-9]|2[0-9]|3[01]));/g;
@@ -80,7 +82,7 @@ const XML_FORBIDDEN_REFERENCE =
  * `[2J` behind). A string sequence ends at its terminator or at the next markup or quote, so an
  * unterminated one cannot swallow the rest of the feed or the end of an attribute.
  */
-// eslint-disable-next-line no-control-regex
+
 const RAW_ESCAPE =
   /\x1b\[[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]?|\x1b[\]PX^_][^\x07\x1b<>"']*(?:\x07|\x1b\\)?/g;
 

@@ -7,25 +7,22 @@
  * String sequences end at BEL or ST (ESC \ or U+009C); an unterminated one runs to the end of the
  * text, because a terminal would swallow the rest anyway.
  */
-const STRING_SEQUENCE =
-  // eslint-disable-next-line no-control-regex
-  /(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[\s\S]*?(?:\x07|\x1b\\|\x9c|$)/g;
+const STRING_SEQUENCE = /(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[\s\S]*?(?:\x07|\x1b\\|\x9c|$)/g;
 /** CSI: ESC [ or U+009B, parameter bytes, intermediate bytes, one final byte (or the end). */
-// eslint-disable-next-line no-control-regex
+
 const CSI_SEQUENCE = /(?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*(?:[\x40-\x7e]|$)/g;
 /** Any other escape: ESC plus intermediates plus one final character (ESC c, ESC ( B, ESC 7 …). */
-// eslint-disable-next-line no-control-regex
+
 const OTHER_ESCAPE = /\x1b[\x20-\x2f]*[\x30-\x7e]?/g;
 /**
  * Single characters that must never reach a terminal: C0 controls but newline, DEL, C1 controls,
  * bidi embeddings, overrides and isolates, and lone surrogates.
  */
 const FORBIDDEN_CHAR =
-  // eslint-disable-next-line no-control-regex
   /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Anything any of the passes below would change (surrogates included, to check pairing). */
-// eslint-disable-next-line no-control-regex
+
 const NEEDS_WORK =
   /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]/;
 
@@ -93,7 +90,6 @@ export function removeControlReferences(html: string): string {
 
 /** True when `text` holds nothing {@link sanitizeText} would remove (tabs and CRs aside). */
 export function isTerminalSafe(text: string): boolean {
-  // eslint-disable-next-line no-control-regex
   return (
     !/[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/.test(text) && text.isWellFormed()
   );
