@@ -1,7 +1,7 @@
 // Adapts core/insights to the reader's state: 相关阅读 as list items, 今日热词, 点击排行 per
 // window. Pure; the clock is passed in. No react/ink.
+import { blocksToPlainText } from '../core/articles/blocks-text.js';
 import type { Article } from '../core/articles/article.js';
-import type { Block } from '../core/articles/blocks.js';
 import { hotWords } from '../core/insights/hot-words.js';
 import { mostRead, type ReadEvent } from '../core/insights/most-read.js';
 import { findRelated } from '../core/insights/related.js';
@@ -13,48 +13,13 @@ import {
   type RankWindow,
 } from './state.js';
 
-/** The words of blocks, for similarity (html-to-blocks has the same, but importing it loads linkedom). */
-function blocksText(blocks: readonly Block[]): string {
-  const parts: string[] = [];
-  const visit = (block: Block): void => {
-    switch (block.type) {
-      case 'heading':
-      case 'paragraph':
-      case 'code':
-      case 'caption':
-        parts.push(block.text);
-        return;
-      case 'list':
-        for (const item of block.items) {
-          parts.push(item.text);
-          item.children.forEach(visit);
-        }
-        return;
-      case 'quote':
-        block.blocks.forEach(visit);
-        return;
-      case 'table':
-        for (const row of [...(block.header === null ? [] : [block.header]), ...block.rows])
-          parts.push(row.join(' '));
-        return;
-      case 'image':
-        parts.push(block.alt);
-        return;
-      case 'rule':
-        return;
-    }
-  };
-  blocks.forEach(visit);
-  return parts.join('\n');
-}
-
 /** Up to five cached items related to the article (never itself). */
 export function relatedOf(article: Article, items: readonly ListItem[]): ListItem[] {
   const { header } = article;
   const target = {
     id: header.itemId,
     title: header.title,
-    text: blocksText(article.blocks),
+    text: blocksToPlainText(article.blocks),
     link: header.link,
     source: header.source,
     published: header.published,
