@@ -9,6 +9,7 @@ import { build } from 'esbuild';
 import { childEnv, cpuNote, runNode, type ProcessRun } from './measure-process.js';
 import { summarize } from './stats.js';
 import type { BenchResult } from './types.js';
+import { nodeBundleOptions, requireBanner } from '../scripts/esbuild-options.mjs';
 
 export const NODE_BASELINE = 'node -e 0';
 export const INK_BASELINE = 'one-line bundled Ink app';
@@ -64,33 +65,9 @@ async function bundleInkApp(dir: string): Promise<string> {
       loader: 'js',
     },
     outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    legalComments: 'none',
-    logLevel: 'warning',
+    ...nodeBundleOptions,
     define: { 'process.env.NODE_ENV': '"production"' },
-    // As in scripts/build.mjs: Ink imports react-devtools-core (only used when DEV=true) and it is
-    // not installed; an external import would be hoisted and fail, so resolve it to an empty module.
-    plugins: [
-      {
-        name: 'stub-react-devtools-core',
-        setup(pluginBuild) {
-          pluginBuild.onResolve({ filter: /^react-devtools-core$/ }, () => ({
-            path: 'react-devtools-core',
-            namespace: 'stub',
-          }));
-          pluginBuild.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
-            contents: 'export default {};',
-            loader: 'js',
-          }));
-        },
-      },
-    ],
-    banner: {
-      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
-    },
+    banner: { js: requireBanner },
   });
   return outfile;
 }

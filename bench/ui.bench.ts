@@ -15,6 +15,7 @@ import { startBenchFeedServer, writeBenchCatalog } from './feed-server-client.js
 import { childEnv, runNode } from './measure-process.js';
 import { median, summarize } from './stats.js';
 import type { BenchResult } from './types.js';
+import { nodeBundleOptions, requireBanner } from '../scripts/esbuild-options.mjs';
 
 const { Terminal } = xterm;
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -112,31 +113,9 @@ async function bundleInkHello(dir: string): Promise<string> {
       loader: 'js',
     },
     outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    legalComments: 'none',
-    logLevel: 'warning',
+    ...nodeBundleOptions,
     define: { 'process.env.NODE_ENV': '"production"' },
-    plugins: [
-      {
-        name: 'stub-react-devtools-core',
-        setup(pluginBuild) {
-          pluginBuild.onResolve({ filter: /^react-devtools-core$/ }, () => ({
-            path: 'x',
-            namespace: 'stub',
-          }));
-          pluginBuild.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
-            contents: 'export default {};',
-            loader: 'js',
-          }));
-        },
-      },
-    ],
-    banner: {
-      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
-    },
+    banner: { js: requireBanner },
   });
   return outfile;
 }

@@ -1,0 +1,5 @@
+import type { BuildOptions, Plugin } from 'esbuild';
+
+export declare const stubReactDevtools: Plugin;
+export declare const nodeBundleOptions: BuildOptions;
+export declare const requireBanner: string;
