@@ -1,11 +1,11 @@
 // Bytes → text for feeds and HTML pages: BOM, then the HTTP charset, then the document's own
-// declaration, then UTF-8 when valid, then a sniffed guess. Pure; the only importer of iconv-lite.
+// declaration, then UTF-8 when valid, then a sniffed guess. Pure. Decoding is the WHATWG Encoding
+// Standard's (TextDecoder, ICU in Node's default full-icu build), plus UTF-32 written out here.
 import { isUtf8 } from 'node:buffer';
-import iconv from 'iconv-lite';
 
 export interface Decoded {
   readonly text: string;
-  /** The charset used, as iconv-lite names it (utf-8, gb18030, cp950, utf-16le …). */
+  /** The charset used, as the Encoding Standard names it (utf-8, gb18030, big5, utf-16le …). */
   readonly charset: string;
   /** How the charset was chosen. */
   readonly source: 'bom' | 'http' | 'declaration' | 'utf-8' | 'sniffed';
@@ -13,7 +13,9 @@ export interface Decoded {
 
 /**
  * Maps a charset label to the decoder we use: GBK/GB2312 as GB18030 (their superset, as browsers do),
- * Big5 as CP950 (Big5-HKSCS rejects real Big5 feeds). Returns null for labels iconv-lite lacks.
+ * Big5 and CP950 as the Encoding Standard's big5 (CP950 with HKSCS in the ranges CP950 leaves
+ * unassigned; it decodes every real Big5 feed in the corpus exactly as CP950 does and never
+ * rejects one). Returns null for labels no decoder supports.
  */
 export function canonicalCharset(label: string): string | null {
   const name = label
@@ -28,13 +30,25 @@ export function canonicalCharset(label: string): string | null {
     return 'gb18030';
   }
   if (/^(big5|big-5|big5-hkscs|cn-big5|x-x-big5|csbig5|cp950|ms950|windows-950)$/.test(name))
-    return 'cp950';
+    return 'big5';
   if (name === 'utf8' || name === 'utf-8' || name === 'unicode-1-1-utf-8') return 'utf-8';
   if (name === 'us-ascii' || name === 'ascii' || name === 'iso-8859-1' || name === 'latin1')
     return 'windows-1252';
   if (name === 'utf-16' || name === 'unicode') return 'utf-16le';
-  if (name === 'utf-32') return 'utf-32le';
-  return iconv.encodingExists(name) ? name : null;
+  if (name === 'utf-32' || name === 'utf-32le' || name === 'ucs-4') return 'utf-32le';
+  if (name === 'utf-32be') return 'utf-32be';
+  return supportedEncoding(name);
+}
+
+/** The Encoding Standard name for a label TextDecoder supports, else null. */
+function supportedEncoding(label: string): string | null {
+  try {
+    const { encoding } = new TextDecoder(label);
+    // The "replacement" encoding (ISO-2022-KR, HZ …) decodes a whole document to one U+FFFD.
+    return encoding === 'replacement' ? null : encoding;
+  } catch {
+    return null;
+  }
 }
 
 function bomCharset(bytes: Uint8Array): { charset: string; length: number } | null {
@@ -89,9 +103,39 @@ export function isValidUtf8(bytes: Uint8Array): boolean {
   return isUtf8(bytes);
 }
 
+/** UTF-32 (no TextDecoder for it): invalid code points become U+FFFD; a leading BOM is dropped. */
+function decodeUtf32(bytes: Uint8Array, isLittleEndian: boolean): string {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const parts: string[] = [];
+  let codes: number[] = [];
+  const count = Math.floor(bytes.byteLength / 4);
+  for (let i = 0; i < count; i += 1) {
+    const cp = view.getUint32(i * 4, isLittleEndian);
+    if (i === 0 && cp === 0xfeff) continue;
+    codes.push(cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff) ? 0xfffd : cp);
+    if (codes.length === 8192) {
+      parts.push(String.fromCodePoint(...codes));
+      codes = [];
+    }
+  }
+  if (codes.length > 0) parts.push(String.fromCodePoint(...codes));
+  if (bytes.byteLength % 4 !== 0) parts.push('\ufffd');
+  return parts.join('');
+}
+
+const decoders = new Map<string, TextDecoder>();
+
+/** Decodes with a named charset; a leading BOM is dropped, malformed bytes become U+FFFD. */
 function decodeWith(bytes: Uint8Array, charset: string): string {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return iconv.decode(buffer, charset, { stripBOM: true });
+  if (charset === 'utf-32le' || charset === 'utf-32be') {
+    return decodeUtf32(bytes, charset === 'utf-32le');
+  }
+  let decoder = decoders.get(charset);
+  if (decoder === undefined) {
+    decoder = new TextDecoder(charset);
+    decoders.set(charset, decoder);
+  }
+  return decoder.decode(bytes);
 }
 
 /** How plausible decoded text is: replacement characters and C1 controls are strong evidence against. */
@@ -115,7 +159,7 @@ export function sniffCharset(bytes: Uint8Array): string {
   const sample = bytes.subarray(0, 64 * 1024);
   let best = 'gb18030';
   let bestScore = Number.POSITIVE_INFINITY;
-  for (const charset of ['gb18030', 'cp950', 'shift_jis', 'euc-jp', 'euc-kr', 'windows-1252']) {
+  for (const charset of ['gb18030', 'big5', 'shift_jis', 'euc-jp', 'euc-kr', 'windows-1252']) {
     const score = implausibility(decodeWith(sample, charset));
     if (score < bestScore) {
       best = charset;

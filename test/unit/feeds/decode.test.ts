@@ -1,4 +1,4 @@
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
@@ -14,13 +14,17 @@ const bytes = (text: string, charset: string): Uint8Array =>
 const corpus = resolve(import.meta.dirname, '../../../../shared/corpus');
 
 describe('canonicalCharset', () => {
-  it('maps GBK family to gb18030 and Big5 family to cp950', () => {
+  it('maps GBK family to gb18030 and Big5 family to big5', () => {
     for (const label of ['GB2312', 'gbk', 'x-gbk', 'cp936', 'GB18030', '"gb2312"']) {
       expect(canonicalCharset(label)).toBe('gb18030');
     }
     for (const label of ['Big5', 'BIG5', 'big5-hkscs', 'cp950'])
-      expect(canonicalCharset(label)).toBe('cp950');
+      expect(canonicalCharset(label)).toBe('big5');
     expect(canonicalCharset('no-such-charset')).toBeNull();
+    // The Encoding Standard's "replacement" labels would turn a whole document into one U+FFFD.
+    expect(canonicalCharset('iso-2022-kr')).toBeNull();
+    expect(canonicalCharset('Shift_JIS')).toBe('shift_jis');
+    expect(canonicalCharset('UTF-32')).toBe('utf-32le');
   });
 });
 
@@ -69,9 +73,9 @@ describe('decodeFeedBytes', () => {
     expect(decoded.text).not.toContain('\ufffd');
   });
 
-  it('decodes Big5 as CP950', () => {
+  it('decodes CP950 bytes declared as Big5', () => {
     const decoded = decodeFeedBytes(bytes(xml('big5', '臺灣新聞'), 'cp950'), null);
-    expect(decoded.charset).toBe('cp950');
+    expect(decoded.charset).toBe('big5');
     expect(decoded.text).toContain('臺灣新聞');
   });
 
@@ -99,7 +103,7 @@ describe('decodeFeedBytes', () => {
     if (!existsSync(dir)) return context.skip();
     for (const [folder, charset] of [
       ['GB2312', 'gb18030'],
-      ['Big5', 'cp950'],
+      ['Big5', 'big5'],
     ] as const) {
       const file = resolve(
         dir,
@@ -110,6 +114,49 @@ describe('decodeFeedBytes', () => {
       expect(decoded.charset).toBe(charset);
       expect(decoded.text).not.toContain('\ufffd');
     }
+  });
+
+  it('decodes every GB2312 and Big5 feed of the corpus exactly as GB18030 and CP950 do', (context) => {
+    const dir = resolve(corpus, 'chinese/feeds/chardet');
+    if (!existsSync(dir)) return context.skip();
+    let checked = 0;
+    for (const [folder, legacy] of [
+      ['GB2312', 'gb18030'],
+      ['Big5', 'cp950'],
+    ] as const) {
+      for (const name of readdirSync(resolve(dir, folder))) {
+        const raw = readFileSync(resolve(dir, folder, name));
+        const decoded = decodeFeedBytes(new Uint8Array(raw), null);
+        expect(decoded.text, `${folder}/${name}`).toBe(iconv.decode(raw, legacy));
+        checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(40);
+  });
+
+  it('decodes UTF-32 with and without a BOM', () => {
+    const text = xml('UTF-32', '𠀀福州 😀');
+    const codes = [...text].map((ch) => ch.codePointAt(0) ?? 0);
+    const le = Buffer.alloc(codes.length * 4);
+    const be = Buffer.alloc(codes.length * 4);
+    codes.forEach((cp, i) => {
+      le.writeUInt32LE(cp, i * 4);
+      be.writeUInt32BE(cp, i * 4);
+    });
+    const bom = Buffer.from([0xff, 0xfe, 0, 0]);
+    expect(decodeFeedBytes(new Uint8Array(Buffer.concat([bom, le])), null)).toMatchObject({
+      text,
+      charset: 'utf-32le',
+      source: 'bom',
+    });
+    expect(decodeFeedBytes(new Uint8Array(be), null)).toMatchObject({ text, charset: 'utf-32be' });
+    // A code point beyond U+10FFFF and a cut-off last unit become U+FFFD, never a crash.
+    const broken = Buffer.concat([
+      le.subarray(0, 8),
+      Buffer.from([0, 0, 0x11, 0]),
+      Buffer.from([0x41]),
+    ]);
+    expect(decodeFeedBytes(new Uint8Array(broken), null).text).toBe('<?\ufffd\ufffd');
   });
 });
 
