@@ -20,6 +20,75 @@ export const stubReactDevtools = {
   },
 };
 
+/**
+ * Code that tidings bundles but never runs, replaced by small modules that fail loudly if that ever
+ * changes. Node reads and compiles the whole bundle at every start, so these bytes cost every
+ * command (measured: about 30 ms per MB on this machine). Each entry names the importer it applies
+ * to, so the same path imported from anywhere else is bundled as usual.
+ */
+const UNUSED = [
+  {
+    // Ink loads its React DevTools bridge (and `ws`) only when DEV=true; Ink prints its own hint
+    // when the import fails with ERR_MODULE_NOT_FOUND.
+    importer: /node_modules\/ink\/build\/reconciler\.js$/,
+    path: /^\.\/devtools\.js$/,
+    contents:
+      "const error = new Error('React DevTools are not bundled with tidings'); error.code = 'ERR_MODULE_NOT_FOUND'; throw error;",
+  },
+  {
+    // xml2js's Builder writes XML; rss-parser only parses.
+    importer: /node_modules\/xml2js\/lib\/xml2js\.js$/,
+    path: /^\.\/builder$/,
+    contents:
+      "exports.Builder = class Builder { constructor() { throw new Error('xml2js Builder is not bundled with tidings'); } };",
+  },
+  {
+    // conf validates with ajv only when given a JSON schema, and uses semver only for migrations;
+    // tidings passes neither (src/core/storage/conf-document.ts).
+    importer: /node_modules\/conf\/dist\/source\/index\.js$/,
+    path: /^(ajv\/dist\/2020\.js|ajv-formats|semver)$/,
+    contents:
+      "const unused = () => { throw new Error('conf schemas and migrations are not bundled with tidings'); };\nexport class Ajv2020 { constructor() { unused(); } }\nexport default new Proxy({}, { get: () => unused });",
+  },
+  {
+    // linkedom parses CSS only for HTMLStyleElement.sheet, which readability never reads.
+    importer: /node_modules\/linkedom\/esm\/html\/style-element\.js$/,
+    path: /^cssomnom\/parse$/,
+    contents:
+      "export function parse() { throw new Error('CSS style sheets are not bundled with tidings'); }",
+  },
+  {
+    // Feeds are decoded with TextDecoder (src/core/feeds/decode.ts); iconv-lite only encodes the
+    // demo edition's GBK site, so its single-byte tables and other CJK tables are never used.
+    importer: /node_modules\/iconv-lite\/encodings\/(index|dbcs-data)\.js$/,
+    path: /^\.\/(sbcs-data-generated|tables\/(shiftjis|eucjp|cp949|cp950|big5-added)\.json)$/,
+    contents:
+      "throw new Error('this iconv-lite table is not bundled with tidings (only GBK encoding is)');",
+    // The generated single-byte data is merged at load time: an empty module, not a throw.
+    empty: /sbcs-data-generated$/,
+  },
+];
+
+/** Replaces the UNUSED modules above. */
+export const dropUnused = {
+  name: 'drop-unused',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /.*/ }, (args) => {
+      const entry = UNUSED.find(
+        (candidate) => candidate.path.test(args.path) && candidate.importer.test(args.importer),
+      );
+      if (entry === undefined) return undefined;
+      const contents =
+        entry.empty?.test(args.path) === true ? 'module.exports = {};' : entry.contents;
+      return { path: `${args.importer}:${args.path}`, namespace: 'unused', pluginData: contents };
+    });
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'unused' }, (args) => ({
+      contents: args.pluginData,
+      loader: 'js',
+    }));
+  },
+};
+
 /** One ESM file for Node 20, React's production build, `require` available to CommonJS deps. */
 export const nodeBundleOptions = {
   bundle: true,
@@ -28,7 +97,7 @@ export const nodeBundleOptions = {
   format: 'esm',
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [stubReactDevtools],
+  plugins: [stubReactDevtools, dropUnused],
 };
 
 /** The banner line that gives bundled CommonJS code a `require`. */
