@@ -36,13 +36,6 @@ const UNUSED = [
       "const error = new Error('React DevTools are not bundled with tidings'); error.code = 'ERR_MODULE_NOT_FOUND'; throw error;",
   },
   {
-    // xml2js's Builder writes XML; rss-parser only parses.
-    importer: /node_modules\/xml2js\/lib\/xml2js\.js$/,
-    path: /^\.\/builder$/,
-    contents:
-      "exports.Builder = class Builder { constructor() { throw new Error('xml2js Builder is not bundled with tidings'); } };",
-  },
-  {
     // conf validates with ajv only when given a JSON schema, and uses semver only for migrations;
     // tidings passes neither (src/core/storage/conf-document.ts).
     importer: /node_modules\/conf\/dist\/source\/index\.js$/,
