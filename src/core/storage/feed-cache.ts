@@ -213,7 +213,9 @@ export class FeedCache {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
-    return [...keys];
+    // A fixed order: items of equal time then list the same way however the feeds' fetches
+    // finished (the index is written in completion order).
+    return [...keys].sort();
   }
 }
 
