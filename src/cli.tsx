@@ -7,6 +7,9 @@ import { createOutput } from './commands/output.js';
 import { type CommandContext, UsageError, EXIT_FATAL } from './commands/context.js';
 import { type DataPaths, resolveDataPaths } from './core/storage/paths.js';
 import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { createFeedReaderPool, type FeedReaderPool } from './core/feeds/feed-reader-pool.js';
 import type { DemoServer } from './core/demo/demo-server.js';
 import { parseFontSize, type FontSize } from './core/articles/font-size.js';
 
@@ -23,9 +26,35 @@ function demoPaths(paths: DataPaths): DataPaths {
   };
 }
 
+/** Marks a worker thread started from this bundle to read feeds. */
+const FEED_READER_WORKER = 'tidings-feed-reader';
+
+/**
+ * Feed-reader workers: one per core up to 4 (parsing is CPU-bound; more would only cost memory).
+ * `TIDINGS_FEED_READERS=N` overrides; 0 reads feeds on the main thread.
+ */
+function feedReaderCount(): number {
+  const override = env['TIDINGS_FEED_READERS'];
+  if (override !== undefined && /^\d+$/.test(override)) return Math.min(16, Number(override));
+  return Math.max(1, Math.min(4, availableParallelism()));
+}
+
+function feedReaders(): (() => FeedReaderPool) | undefined {
+  const size = feedReaderCount();
+  if (size === 0) return undefined;
+  return () =>
+    createFeedReaderPool({
+      workerUrl: new URL(import.meta.url),
+      workerData: FEED_READER_WORKER,
+      size,
+    });
+}
+
 function buildContext(demo: DemoServer | null): CommandContext {
   const paths = resolveDataPaths(env);
+  const pools = feedReaders();
   return {
+    ...(pools === undefined ? {} : { feedReaders: pools }),
     out: createOutput(process.stdout, process.stderr),
     paths: demo === null ? paths : demoPaths(paths),
     demoCatalog: demo?.catalog ?? null,
@@ -564,8 +593,8 @@ async function main(): Promise<void> {
       process.exitCode = error.exitCode === 0 ? 0 : EXIT_FATAL;
       return;
     }
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`tidings: ${message}\n`);
+    const { describeStorageError } = await import('./core/storage/storage-error.js');
+    process.stderr.write(`tidings: ${describeStorageError(error)}\n`);
     if (isDebug && error instanceof Error && error.stack !== undefined)
       process.stderr.write(`${error.stack}\n`);
     process.exitCode = EXIT_FATAL;
@@ -574,12 +603,17 @@ async function main(): Promise<void> {
   }
 }
 
-// `tidings list | head` closes the pipe early: that is the reader's choice, not an error.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
-  });
+if (isMainThread) {
+  // `tidings list | head` closes the pipe early: that is the reader's choice, not an error.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
+  await main();
+} else if (workerData === FEED_READER_WORKER && parentPort !== null) {
+  // This bundle started as a feed-reader worker (createFeedReaderPool): serve reads, nothing else.
+  const { serveFeedReads } = await import('./core/feeds/feed-reader-worker.js');
+  serveFeedReads(parentPort);
 }
-
-await main();

@@ -1,6 +1,7 @@
 // What every command is given: output, data paths, clock, fetch and settings. Built once in cli.tsx;
 // tests build their own with a temp home and a local server.
 import type { Catalog } from '../core/catalog/catalog.js';
+import type { FeedReaderPool } from '../core/feeds/feed-reader-pool.js';
 import type { DataPaths } from '../core/storage/paths.js';
 import type { Output } from './output.js';
 
@@ -21,6 +22,11 @@ export interface CommandContext {
   readonly demoCatalog: Catalog | null;
   /** The environment, read once in cli.tsx; commands must not touch process.env. */
   readonly env: Readonly<Record<string, string | undefined>>;
+  /**
+   * Starts a pool of worker threads that decode, parse and normalize feeds; the caller closes it.
+   * Absent (tests, `TIDINGS_FEED_READERS=0`): feeds are read on the main thread.
+   */
+  readonly feedReaders?: () => FeedReaderPool;
 }
 
 /** A usage error: printed as one line, exit code 1. */

@@ -12,6 +12,9 @@ export interface FetchCommandOptions {
   readonly totalTimeoutMs: number | null;
 }
 
+/** Catalogs with at least this many feeds are read on worker threads. */
+const POOL_FROM_FEEDS = 4;
+
 /** Runs `tidings fetch`; exit 0 when every feed answered, 2 when one or more failed. */
 export async function runFetch(
   context: CommandContext,
@@ -20,14 +23,23 @@ export async function runFetch(
   const { catalog } = await resolveCatalog(context, { catalogFile: options.catalogFile });
   const feeds = catalogFeeds(catalog);
   const cache = new FeedCache(context.paths.cache, context.now);
-  const results = await refreshFeeds(feeds, {
-    cache,
-    fetch: context.fetch,
-    now: context.now,
-    userAgent: context.userAgent,
-    concurrency: options.concurrency,
-    ...(options.totalTimeoutMs === null ? {} : { totalTimeoutMs: options.totalTimeoutMs }),
-  });
+  // Worker threads pay off from a few feeds up; for one or two, starting a worker costs more
+  // than parsing them here.
+  const pool = feeds.length >= POOL_FROM_FEEDS ? (context.feedReaders?.() ?? null) : null;
+  let results;
+  try {
+    results = await refreshFeeds(feeds, {
+      cache,
+      fetch: context.fetch,
+      now: context.now,
+      userAgent: context.userAgent,
+      concurrency: options.concurrency,
+      ...(options.totalTimeoutMs === null ? {} : { totalTimeoutMs: options.totalTimeoutMs }),
+      ...(pool === null ? {} : { readFeed: pool.read }),
+    });
+  } finally {
+    await pool?.close();
+  }
   for (const warning of cache.warnings) context.out.error(`tidings: ${warning.message}`);
   const ok = results.filter((r) => r.status === 'ok').length;
   const notModified = results.filter((r) => r.status === 'not-modified').length;

@@ -1,10 +1,9 @@
 // One feed document from the network: fetch (conditional) → decode → parse → normalize. Shared by
 // refresh (which then merges into the cache) and the catalog check (which only judges the answer).
 // Never writes output, never touches the cache.
-import { decodeFeedBytes } from './decode.js';
 import { DEFAULT_FETCH_OPTIONS, FEED_ACCEPT, fetchResource } from './fetch-resource.js';
-import { normalizeFeed, type NormalizedFeed } from './normalize.js';
-import { parseFeed } from './parse-feed.js';
+import type { NormalizedFeed } from './normalize.js';
+import { type ReadFeed, readFeedInProcess } from './read-feed.js';
 
 export interface FetchFeedOptions {
   readonly fetch: typeof globalThis.fetch;
@@ -20,6 +19,8 @@ export interface FetchFeedOptions {
   readonly etag?: string | null;
   readonly lastModified?: string | null;
   readonly signal?: AbortSignal;
+  /** Decodes, parses and normalizes the body (a worker pool, say). @default on this thread */
+  readonly readFeed?: ReadFeed;
 }
 
 export type FetchedFeed =
@@ -55,8 +56,12 @@ export async function fetchFeed(url: string, options: FetchFeedOptions): Promise
   if (response.status === 'not-modified') {
     return { status: 'not-modified', etag: response.etag, lastModified: response.lastModified };
   }
-  const decoded = decodeFeedBytes(response.bytes, response.contentType);
-  const parsed = await parseFeed(decoded.text);
-  const feed = normalizeFeed(parsed, { feedUrl: url, baseUrl: response.url, now: options.now });
+  const feed = await (options.readFeed ?? readFeedInProcess)({
+    bytes: response.bytes,
+    contentType: response.contentType,
+    feedUrl: url,
+    baseUrl: response.url,
+    now: options.now,
+  });
   return { status: 'ok', feed, etag: response.etag, lastModified: response.lastModified };
 }

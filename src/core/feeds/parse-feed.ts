@@ -1,6 +1,7 @@
 // XML text → raw feed objects. The only importer of rss-parser; uses parseString only (parseURL
 // garbles GBK and leaks sockets on timeout). No network, no normalization.
 import Parser from 'rss-parser';
+import { FeedParseError } from './feed-parse-error.js';
 
 /** A raw entry as rss-parser returns it, plus the custom fields we ask for. Shapes vary by format. */
 export type RawEntry = Record<string, unknown>;
@@ -11,10 +12,7 @@ export interface RawFeed {
   readonly entries: readonly RawEntry[];
 }
 
-/** A document that is not a feed we can read; the message is one readable line. */
-export class FeedParseError extends Error {
-  override readonly name = 'FeedParseError';
-}
+export { FeedParseError } from './feed-parse-error.js';
 
 const ITEM_FIELDS: Parser.CustomFieldItem<RawEntry>[] = [
   ['link', 'allLinks', { keepArray: true }],

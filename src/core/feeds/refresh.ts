@@ -4,6 +4,7 @@ import type { FeedRef } from '../catalog/catalog.js';
 import { type FeedCache, type FeedRecord, feedKey } from '../storage/feed-cache.js';
 import { fetchFeed } from './fetch-feed.js';
 import type { Item } from './item.js';
+import type { ReadFeed } from './read-feed.js';
 
 export type FeedStatus = 'ok' | 'not-modified' | 'error';
 
@@ -45,6 +46,8 @@ export interface RefreshOptions {
   /** Cancels the refresh: feeds not yet done end as errors ("cancelled"). */
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: RefreshProgress) => void;
+  /** Decodes, parses and normalizes each body (a worker pool, say). @default on this thread */
+  readonly readFeed?: ReadFeed;
 }
 
 /** Orders items newest first; undated items by when they were first seen. */
@@ -92,6 +95,7 @@ async function refreshOne(
       etag: previous?.etag ?? null,
       lastModified: previous?.lastModified ?? null,
       ...(options.signal === undefined ? {} : { signal: options.signal }),
+      ...(options.readFeed === undefined ? {} : { readFeed: options.readFeed }),
     });
     const fetchedAt = options.now().toISOString();
     if (response.status === 'not-modified') {
