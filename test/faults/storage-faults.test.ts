@@ -5,7 +5,7 @@
 // Tests run as root in CI, and root ignores permission bits, so "read-only" is made with the
 // immutable attribute (chattr +i), which binds root too; as another user, chmod 0555 does it.
 // Mounting a tmpfs needs root (CAP_SYS_ADMIN); where either is unavailable the test skips and
-// says why.
+// says why. full-disk.test.ts fills the disk without root (injected ENOSPC) and runs everywhere.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { chmod, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
