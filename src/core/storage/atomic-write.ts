@@ -76,5 +76,14 @@ export function writeFileAtomicSync(path: string, data: string | Uint8Array): vo
     throw error;
   }
   closeSync(fd);
-  renameSync(temp, path);
+  try {
+    renameSync(temp, path);
+  } catch (error) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // the temp file is already gone
+    }
+    throw error;
+  }
 }

@@ -3,6 +3,7 @@
 // quarantined instead of thrown or cleared. Small documents only: conf rewrites the whole file.
 import { statSync } from 'node:fs';
 import Conf from 'conf';
+import { writeFileAtomicSync } from './atomic-write.js';
 import { withFileLock } from './file-lock.js';
 import { quarantineFileSync } from './quarantine.js';
 import type { NoticeSink } from './storage-notice.js';
@@ -112,7 +113,10 @@ export class ConfDocument<T> {
 
   #write(document: T): void {
     try {
-      this.#open().store = this.#options.serialize(document);
+      // Not conf's setter: it writes through atomically, which issues one write and ignores a short
+      // count, so on a nearly full disk it renamed a truncated file over the good one. Same bytes
+      // as conf's serialize below; conf reads the file afresh on every get.
+      writeFileAtomicSync(this.path, JSON.stringify(this.#options.serialize(document)));
     } catch (error) {
       this.#cached = null;
       throw error;

@@ -112,8 +112,14 @@ export class HistoryStore {
           const first = parseLine(head.toString('utf8').split('\n')[0] ?? '');
           isOld = first !== null && Date.parse(first.readAt) < this.#oldest();
         }
-        await handle.appendFile(`${prefix}${serializeEntry(entry)}\n`);
-        await handle.sync();
+        try {
+          await handle.appendFile(`${prefix}${serializeEntry(entry)}\n`);
+          await handle.sync();
+        } catch (error) {
+          // A full disk can take part of the line: cut it off again so the file stays whole.
+          await handle.truncate(size).catch(() => undefined);
+          throw error;
+        }
         return isOld;
       } finally {
         await handle.close();
