@@ -14,6 +14,7 @@ import type { Item } from '../core/feeds/item.js';
 import { membershipResolver, type Membership } from '../core/catalog/catalog.js';
 import { FeedCache } from '../core/storage/feed-cache.js';
 import { recordOpen } from '../core/storage/record-open.js';
+import { describeStorageError } from '../core/storage/storage-error.js';
 import { type CommandContext, EXIT_OK, UsageError } from './context.js';
 import { openFavorites } from './open-favorites.js';
 import { resolveCatalog } from './resolve-catalog.js';
@@ -169,7 +170,7 @@ async function recordRead(context: CommandContext, article: Article): Promise<vo
     );
   } catch (error) {
     // Showing the article matters more than remembering it was shown (read-only or full disk).
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = describeStorageError(error);
     context.out.error(`tidings: this read was not recorded: ${reason.split('\n')[0] ?? ''}`);
   }
 }

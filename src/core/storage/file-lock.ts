@@ -16,6 +16,13 @@ export interface FileLockOptions {
 /** Thrown when a lock could not be taken or was lost while the guarded work ran. */
 export class FileLockError extends Error {
   override readonly name = 'FileLockError';
+  /** The path the lock guards. */
+  readonly target: string;
+
+  constructor(message: string, target: string, cause?: unknown) {
+    super(message, cause === undefined ? undefined : { cause });
+    this.target = target;
+  }
 }
 
 /**
@@ -62,6 +69,8 @@ export async function withFileLock<T>(
   } catch (error) {
     throw new FileLockError(
       `could not lock ${target}: ${error instanceof Error ? error.message : String(error)}`,
+      target,
+      error,
     );
   }
   try {
@@ -71,6 +80,8 @@ export async function withFileLock<T>(
     if (compromise !== null) {
       throw new FileLockError(
         `lock on ${target} was lost while writing: ${(compromise as Error).message}`,
+        target,
+        compromise,
       );
     }
   }
