@@ -30,13 +30,14 @@ function demoPaths(paths: DataPaths): DataPaths {
 const FEED_READER_WORKER = 'tidings-feed-reader';
 
 /**
- * Feed-reader workers: one per core up to 4 (parsing is CPU-bound; more would only cost memory).
+ * Feed-reader workers: one per core beside the main thread's (which fetches and writes the
+ * cache), at least 1 and at most 4 (more would only cost memory).
  * `TIDINGS_FEED_READERS=N` overrides; 0 reads feeds on the main thread.
  */
 function feedReaderCount(): number {
   const override = env['TIDINGS_FEED_READERS'];
   if (override !== undefined && /^\d+$/.test(override)) return Math.min(16, Number(override));
-  return Math.max(1, Math.min(4, availableParallelism()));
+  return Math.max(1, Math.min(4, availableParallelism() - 1));
 }
 
 function feedReaders(): (() => FeedReaderPool) | undefined {
