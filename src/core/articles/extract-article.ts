@@ -5,6 +5,7 @@ import { Readability } from '@mozilla/readability';
 import { sanitizeHtml, sanitizeLine, sanitizeText } from '../feeds/sanitize.js';
 import { findNextPage } from './find-next-page.js';
 import { parseHtmlDocument } from './html-to-blocks.js';
+import { prunePage } from './prune-page.js';
 
 /** What one page yields. Every string is sanitized. */
 export interface ExtractedPage {
@@ -80,35 +81,6 @@ function cleanByline(byline: string | null | undefined): string | null {
 }
 
 /**
- * Removes, in one pass, what readability would drop anyway and what makes the DOM big: scripts,
- * styles, comments, SVG, templates, navigation bars, forms, and link-farm lists (eight or more items
- * that are nothing but a link, perhaps with a date: channel menus, "related news", footer link
- * walls). Parsing and readability both cost time in proportion to the DOM (linkedom allocates
- * heavily per node), and portal pages carry thousands of such nodes. Not `aside` or `footer`:
- * mobile portals put the headline in an `<aside>`.
- */
-function stripInert(html: string): string {
-  return html.replace(INERT, '');
-}
-
-const INERT =
-  /<(script|style|svg|template|noscript|iframe|object|select|textarea|nav|form)\b[^>]*>[\s\S]*?<\/\1\s*>|<!--[\s\S]*?-->|<(ul|ol)\b[^>]*>(?:\s*<li\b[^>]*>\s*<a\b[^>]*>[^<]{0,120}<\/a>\s*(?:<(span|em|i|time)\b[^>]*>[^<]{0,40}<\/\3>\s*)?<\/li>){8,}\s*<\/\2>/gi;
-
-/** Drops the whitespace runs between block-level tags (see {@link AFTER_BLOCK_TAG}). */
-function dropBlockWhitespace(html: string): string {
-  return html.replace(AFTER_BLOCK_TAG, '$1').replace(BEFORE_BLOCK_TAG, '>');
-}
-
-const BLOCK_TAGS =
-  'div|p|ul|ol|li|table|thead|tbody|tfoot|tr|td|th|section|article|main|header|footer|aside|nav|h[1-6]|dl|dt|dd|figure|figcaption|blockquote|form|head|body|html|meta|link|title|hr|br|center|option|select';
-/**
- * Whitespace between a block-level tag and another tag renders as nothing, but linkedom makes a
- * text node of each run (a third of a portal page's nodes, and each node costs).
- */
-const AFTER_BLOCK_TAG = new RegExp(`(<\\/?(?:${BLOCK_TAGS})\\b[^>]*>)\\s+(?=<)`, 'gi');
-const BEFORE_BLOCK_TAG = new RegExp(`>\\s+(?=<\\/?(?:${BLOCK_TAGS})\\b)`, 'gi');
-
-/**
  * Runs `find` over the visible text around the first few places `cue` matches in the HTML (a
  * window of text, not the whole page: converting a whole portal page to text costs more than the
  * search).
@@ -168,6 +140,31 @@ function siteFromTitle(title: string): string | null {
   return site === undefined || site === '' ? null : site;
 }
 
+type ReadabilityResult = ReturnType<Readability['parse']>;
+
+/**
+ * Readability over a prepared page. `retried` is true when its first attempt found less than the
+ * threshold and it tried again with looser rules (or when that cannot be told).
+ */
+function runReadability(prepared: string): { article: ReadabilityResult; retried: boolean } {
+  const reader = new Readability(parseHtmlDocument(prepared), {
+    charThreshold: 200,
+    // JSON-LD lives in scripts, and the page has none left.
+    disableJSONLD: true,
+  });
+  let article: ReadabilityResult;
+  try {
+    article = reader.parse();
+  } catch (error) {
+    throw new ExtractionError(
+      `readability failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  // Readability 0.6 keeps each failed attempt in `_attempts`.
+  const attempts = (reader as unknown as { _attempts?: unknown })._attempts;
+  return { article, retried: !Array.isArray(attempts) || attempts.length > 0 };
+}
+
 /**
  * Extracts the article from a decoded HTML page. `pageUrl` is the page's final URL (after
  * redirects): the base for finding the next page. Throws {@link ExtractionError} when readability
@@ -177,44 +174,49 @@ export function extractArticle(html: string, pageUrl: string): ExtractedPage {
   // The page is not sanitized as a whole (10 ms on a large page): every string that leaves here is
   // (title, byline, editor, site name, content, text), and URLs are normalized by the URL parser.
   const nextPageUrl = findNextPage(html, pageUrl);
-  const inert = stripInert(html);
-  const editor = searchText(inert, /责任编辑|責任編輯|责编|責編|编辑|編輯/g, findEditor);
-  const printedTime = /[\u4e00-\u9fff]/.test(inert.slice(0, 50_000))
-    ? searchText(inert, /(?:19|20)\d\d\s*[-/.年]/g, findPublished)
+  // Pruned: readability's unlikely candidates are reduced to their text and headings, which
+  // readability reads before it removes them. The text searches below see the same text.
+  const pruned = prunePage(html, { unlikely: true });
+  const editor = searchText(pruned, /责任编辑|責任編輯|责编|責編|编辑|編輯/g, findEditor);
+  const printedTime = /[\u4e00-\u9fff]/.test(pruned.slice(0, 50_000))
+    ? searchText(pruned, /(?:19|20)\d\d\s*[-/.年]/g, findPublished)
     : null;
-  const document = parseHtmlDocument(dropBlockWhitespace(inert));
   const rawTitle = sanitizeLine(
-    roughText(/<title\b[^>]*>([\s\S]{0,1000}?)<\/title\s*>/i.exec(inert)?.[1] ?? ''),
+    roughText(/<title\b[^>]*>([\s\S]{0,1000}?)<\/title\s*>/i.exec(pruned)?.[1] ?? ''),
   );
-  const headline = rawTitle === '' ? null : headlineOf(inert, rawTitle);
-  let parsed: ReturnType<Readability['parse']>;
-  try {
-    parsed = new Readability(document, { charThreshold: 200 }).parse();
-  } catch (error) {
-    throw new ExtractionError(
-      `readability failed: ${error instanceof Error ? error.message : String(error)}`,
-    );
+  const headline = rawTitle === '' ? null : headlineOf(pruned, rawTitle);
+  let parsed = runReadability(pruned);
+  if (parsed.retried) {
+    // Readability's first attempt found too little and it retried with the unlikely candidates
+    // kept: they must then be there in full.
+    parsed = runReadability(prunePage(html));
   }
-  const text = parsed?.textContent?.trim() ?? '';
-  if (parsed === null || parsed.content === null || parsed.content === undefined || text === '') {
+  const article = parsed.article;
+  const text = article?.textContent?.trim() ?? '';
+  if (
+    article === null ||
+    article.content === null ||
+    article.content === undefined ||
+    text === ''
+  ) {
     throw new ExtractionError('no article text found on the page');
   }
   const parsedTitle =
-    parsed.title === null || parsed.title === undefined ? '' : sanitizeLine(parsed.title);
+    article.title === null || article.title === undefined ? '' : sanitizeLine(article.title);
   const title = headline ?? parsedTitle;
   const siteName =
-    parsed.siteName === null || parsed.siteName === undefined || parsed.siteName.trim() === ''
+    article.siteName === null || article.siteName === undefined || article.siteName.trim() === ''
       ? headline === null
         ? ''
         : (siteFromTitle(rawTitle) ?? '')
-      : sanitizeLine(parsed.siteName);
+      : sanitizeLine(article.siteName);
   return {
     title: title === '' ? null : title,
-    byline: cleanByline(parsed.byline),
-    published: isoOrNull(parsed.publishedTime) ?? printedTime,
+    byline: cleanByline(article.byline),
+    published: isoOrNull(article.publishedTime) ?? printedTime,
     siteName: siteName === '' ? null : siteName,
     editor,
-    contentHtml: sanitizeHtml(parsed.content),
+    contentHtml: sanitizeHtml(article.content),
     text: sanitizeText(text),
     nextPageUrl,
   };
