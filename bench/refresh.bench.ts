@@ -37,9 +37,13 @@ async function timedFetch(
   catalog: string,
   home: string,
   expect: Expect,
+  extraEnv: Record<string, string> = {},
 ): Promise<ProcessRun> {
   await server.resetStats();
-  const run = await runNodePaired([cli, 'fetch', '--catalog', catalog], childEnv(home));
+  const run = await runNodePaired([cli, 'fetch', '--catalog', catalog], {
+    ...childEnv(home),
+    ...extraEnv,
+  });
   const feeds = server.feedUrls.length;
   const summary = run.stdout.trim().split('\n').at(-1) ?? '';
   const expected = `${feeds} feeds: ${expect.ok} ok, ${expect.notModified} not modified, 0 failed`;
@@ -62,13 +66,16 @@ async function coldRuns(
   cli: string,
   catalog: string,
   count: number,
+  extraEnv: Record<string, string> = {},
 ): Promise<ProcessRun[]> {
   const feeds = server.feedUrls.length;
   const runs: ProcessRun[] = [];
   for (let i = 0; i < count; i += 1) {
     const home = await mkdtemp(join(tmpdir(), 'tidings-bench-refresh-'));
     try {
-      runs.push(await timedFetch(server, cli, catalog, home, { ok: feeds, notModified: 0 }));
+      runs.push(
+        await timedFetch(server, cli, catalog, home, { ok: feeds, notModified: 0 }, extraEnv),
+      );
     } finally {
       await rm(home, { recursive: true, force: true });
     }
@@ -93,6 +100,10 @@ export async function run(): Promise<BenchResult[]> {
 
     await coldRuns(server, cli, catalog, 1); // warm-up: page cache and server JIT, not counted
     const cold = await coldRuns(server, cli, catalog, COLD_RUNS);
+    // The same cold refresh with every feed parsed on the main thread: the worker pool's baseline.
+    const mainThread = await coldRuns(server, cli, catalog, COLD_RUNS, {
+      TIDINGS_FEED_READERS: '0',
+    });
 
     const warmHome = await mkdtemp(join(tmpdir(), 'tidings-bench-refresh-warm-'));
     const warm: ProcessRun[] = [];
@@ -133,8 +144,14 @@ export async function run(): Promise<BenchResult[]> {
         note: `server waits ${LATENCY_MS} ms before each answer${cpuNote(slow)}; newsboat reference: 6,200 ms (1,270 ms with 8 reload threads)`,
       },
     );
+    const mainThreadResult = summarize(
+      'refresh: cold, parsed on the main thread (TIDINGS_FEED_READERS=0)',
+      mainThread.map((r) => r.ms),
+      { note: `baseline for the feed-reader workers${cpuNote(mainThread)}` },
+    );
     const results: BenchResult[] = [];
     for (const [result, runs] of [
+      [mainThreadResult, mainThread],
       [coldResult, cold],
       [warmResult, warm],
       [slowResult, slow],
@@ -142,8 +159,18 @@ export async function run(): Promise<BenchResult[]> {
       const ratio = pairedRatio(runs);
       results.push(ratio === undefined ? result : { ...result, ratio, ratioTo: PAIRED_BASELINE });
     }
+    const mainMedian = mainThreadResult.medianMs;
+    const coldIndex = results.findIndex((r) => r.scenario === coldResult.scenario);
+    const coldWithRatio = results[coldIndex];
+    if (coldWithRatio !== undefined && mainMedian > 0) {
+      results[coldIndex] = {
+        ...coldWithRatio,
+        note: `${coldWithRatio.note ?? ''}; ${(coldWithRatio.medianMs / mainMedian).toFixed(2)}× the same refresh parsed on the main thread`,
+      };
+    }
     const memory: [string, ProcessRun[]][] = [
       ['cold', cold],
+      ['cold, main thread', mainThread],
       ['warm', warm],
       [`cold +${LATENCY_MS} ms`, slow],
     ];
