@@ -10,10 +10,13 @@ import { pickLang } from '../app/labels.js';
 import { loadReaderSettings } from '../app/reader-settings.js';
 import { initialState, type Lang } from '../app/state.js';
 import { createStore } from '../app/store.js';
+import { setAmbiguousWide } from '../app/text-fit.js';
 import type { Catalog } from '../core/catalog/catalog.js';
 import { loadUserCatalog, readCatalogFile } from '../core/catalog/load-catalog.js';
 import { buildBindings } from '../keymap/bindings.js';
 import { App } from './app.js';
+import { FrameHost } from './components/frame-host.js';
+import { createFastOutput } from './fast-output.js';
 import { withoutResizeEvents } from './ink-stdout.js';
 import { createTheme } from './theme.js';
 
@@ -58,6 +61,8 @@ export async function runReader(deps: ReaderDeps): Promise<number> {
   const catalog = await resolveReaderCatalog(deps);
   const settings = await loadReaderSettings(context.paths);
   const { bindings, problems } = buildBindings(settings.keys);
+  const isAmbiguousWide = settings.ambiguousWide === true;
+  setAmbiguousWide(isAmbiguousWide);
   const store = createStore(
     initialState({
       lang,
@@ -66,6 +71,7 @@ export async function runReader(deps: ReaderDeps): Promise<number> {
       catalog,
       now: context.now().getTime(),
       ...(settings.fontSize === null ? {} : { fontSize: settings.fontSize }),
+      isAmbiguousWide,
     }),
   );
   const notices: string[] = [...settings.problems, ...problems.map((p) => p.message)];
@@ -98,19 +104,30 @@ export async function runReader(deps: ReaderDeps): Promise<number> {
   };
   process.once('exit', restore);
   stdout.write(ENTER_ALT_SCREEN);
+  // Frames are drawn by our own output stage (fast-output.ts): only changed rows are written,
+  // synchronously on each commit. Ink still owns the components, input and layout.
+  const output = createFastOutput({
+    write: (data) => void stdout.write(data),
+    rows: () => stdout.rows,
+  });
   // On a resize the terminal reflows what is on screen, and erasing by line count would leave
   // fragments behind. We own the whole (alternate) screen: clear it, then the size hook puts the
-  // new size in the state and Ink draws the new layout once (it never sees `resize` itself).
-  const clearOnResize = (): void => void stdout.write(CLEAR_SCREEN);
+  // new size in the state and the next frame is drawn whole (Ink never sees `resize` itself).
+  const clearOnResize = (): void => {
+    stdout.write(CLEAR_SCREEN);
+    output.invalidate();
+  };
   stdout.on('resize', clearOnResize);
   const instance = render(
-    <App
-      store={store}
-      controller={controller}
-      bindings={bindings}
-      theme={createTheme(context.useColor)}
-      stdout={stdout}
-    />,
+    <FrameHost output={output}>
+      <App
+        store={store}
+        controller={controller}
+        bindings={bindings}
+        theme={createTheme(context.useColor)}
+        stdout={stdout}
+      />
+    </FrameHost>,
     {
       stdin,
       stdout: withoutResizeEvents(stdout as NodeJS.WriteStream),
@@ -118,13 +135,19 @@ export async function runReader(deps: ReaderDeps): Promise<number> {
       // Ctrl-C is a key of the table (app.quit), so it goes through the same exit path as Q.
       exitOnCtrlC: false,
       patchConsole: false,
-      // Ink 6.8's incremental mode (rewrite only changed lines) left stale lines on screen in the
-      // pty tests (a cleared empty-list message, an old meta line); whole frames are correct.
+      // Only used if the fast output hands a tree back to Ink; whole frames are what Ink 6.8
+      // draws correctly (its incremental mode left stale lines in the pty tests).
       incrementalRendering: false,
       maxFps: 60,
     },
   );
-  quit = () => instance.unmount();
+  quit = () => {
+    // Stop drawing and empty the tree first: Ink's unmount would otherwise serialise one last
+    // full frame the user never sees (we leave the alternate screen right after).
+    output.stop();
+    instance.rerender(null);
+    instance.unmount();
+  };
   const handleSignal = (): void => instance.unmount();
   process.once('SIGTERM', handleSignal);
   process.once('SIGHUP', handleSignal);
