@@ -207,7 +207,11 @@ export function buildProgram(context: () => CommandContext, readerKeysHelp: stri
     )
     .option('--full', 'always fetch the full text from the page')
     .option('--no-full', "never fetch: show the feed's own text")
-    .option('--ambiguous-wide', 'count East Asian Ambiguous characters (“ ” … —) as 2 columns')
+    .option(
+      '--ambiguous-wide',
+      'count East Asian Ambiguous characters (“ ” … —) as 2 columns (default: the settings file)',
+    )
+    .option('--no-ambiguous-wide', 'count them as 1 column, whatever the settings file says')
     .option('--json', 'print {id, title, meta, page, pages, width, lines} as JSON')
     .action(
       async (
@@ -236,7 +240,9 @@ export function buildProgram(context: () => CommandContext, readerKeysHelp: stri
             columns: isTty ? (process.stdout.columns ?? null) : null,
             rows: isTty ? (process.stdout.rows ?? null) : null,
           },
-          isAmbiguousWide: options.ambiguousWide === true,
+          ...(options.ambiguousWide === undefined
+            ? {}
+            : { isAmbiguousWide: options.ambiguousWide }),
         });
       },
     );

@@ -75,12 +75,14 @@ const pagedFor = memoLast(
     columns: number,
     rows: number,
     lang: Lang,
+    isAmbiguousWide: boolean,
     layoutArticle: typeof LayoutArticle,
   ) => {
     const column = resolveColumn({ size: fontSize, terminalColumns: columns });
     const layout = layoutArticle(article, {
       width: column.width,
       paragraphGap: column.paragraphGap,
+      isAmbiguousWide,
     });
     const last = layout.lines[layout.lines.length - 1];
     const end = last === undefined ? 0 : last.end + 1;
@@ -113,6 +115,7 @@ export function articleView(state: AppState, screen: ArticleScreen): ArticleView
     columns,
     rows,
     state.lang,
+    state.isAmbiguousWide,
     layoutArticle,
   );
   const pageIndex = pageContaining(paged.lines, paged.pages, screen.anchor);

@@ -1,5 +1,6 @@
-// The reader's settings file (`settings.json` in the config directory): key rebinding and the
-// default 字号. Read once at start; a malformed file is reported and ignored, never overwritten.
+// The reader's settings file (`settings.json` in the config directory): key rebinding, the
+// default 字号 and whether the terminal draws East Asian Ambiguous characters wide. Read once at
+// start; a malformed file is reported and ignored, never overwritten.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { KeyOverrides } from '../keymap/bindings.js';
@@ -9,9 +10,16 @@ import { FONT_SIZES, type FontSize } from './state.js';
 export interface ReaderSettings {
   readonly keys: KeyOverrides;
   readonly fontSize: FontSize | null;
+  /**
+   * `"ambiguousWide": true`: count East Asian Ambiguous characters (“ ” … — ·) as 2 columns, for
+   * terminals that draw them wide. Null when the file does not say.
+   */
+  readonly ambiguousWide: boolean | null;
   /** What was wrong with the file, one line each. */
   readonly problems: readonly string[];
 }
+
+const DEFAULTS = { keys: {}, fontSize: null, ambiguousWide: null } as const;
 
 /** Where the settings live. */
 export function settingsPath(paths: DataPaths): string {
@@ -25,15 +33,13 @@ export function parseReaderSettings(text: string, file: string): ReaderSettings 
     value = JSON.parse(text);
   } catch (error) {
     return {
-      keys: {},
-      fontSize: null,
+      ...DEFAULTS,
       problems: [`${file}: ${(error as Error).message}; settings ignored`],
     };
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return {
-      keys: {},
-      fontSize: null,
+      ...DEFAULTS,
       problems: [`${file}: expected a JSON object; settings ignored`],
     };
   }
@@ -62,7 +68,13 @@ export function parseReaderSettings(text: string, file: string): ReaderSettings 
       fontSize = size as FontSize;
     else problems.push(`${file}: "fontSize" must be one of ${FONT_SIZES.join(', ')}`);
   }
-  return { keys, fontSize, problems };
+  const wide = record['ambiguousWide'];
+  let ambiguousWide: boolean | null = null;
+  if (wide !== undefined) {
+    if (typeof wide === 'boolean') ambiguousWide = wide;
+    else problems.push(`${file}: "ambiguousWide" must be true or false`);
+  }
+  return { keys, fontSize, ambiguousWide, problems };
 }
 
 /** Reads the settings file; a missing file means defaults. */
@@ -72,9 +84,8 @@ export async function loadReaderSettings(paths: DataPaths): Promise<ReaderSettin
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-      return { keys: {}, fontSize: null, problems: [] };
-    return { keys: {}, fontSize: null, problems: [`${file}: ${(error as Error).message}`] };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ...DEFAULTS, problems: [] };
+    return { ...DEFAULTS, problems: [`${file}: ${(error as Error).message}`] };
   }
   return parseReaderSettings(text, file);
 }

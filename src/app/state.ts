@@ -147,6 +147,8 @@ export interface AppState {
   readonly hotWords: readonly HotWord[];
   readonly rank: Readonly<Record<RankWindow, readonly RankEntry[]>>;
   readonly fontSize: FontSize;
+  /** The terminal draws East Asian Ambiguous characters 2 columns wide (the settings file says). */
+  readonly isAmbiguousWide: boolean;
   readonly notice: Notice | null;
   /** What `read.undo` restores: the ids the last mark-all changed. */
   readonly undo: { readonly ids: readonly string[] } | null;
@@ -161,6 +163,8 @@ export interface InitialStateOptions {
   readonly catalog: Catalog;
   readonly now: number;
   readonly fontSize?: FontSize;
+  /** @default false */
+  readonly isAmbiguousWide?: boolean;
 }
 
 /** The state before anything is loaded: home, nothing cached yet. */
@@ -186,6 +190,7 @@ export function initialState(options: InitialStateOptions): AppState {
     hotWords: [],
     rank: { 3: [], 7: [], 30: [] },
     fontSize: options.fontSize ?? 'medium',
+    isAmbiguousWide: options.isAmbiguousWide ?? false,
     notice: null,
     undo: null,
     now: options.now,

@@ -3,6 +3,7 @@
 // one page of lines and the page bar. Items come from lookups (saved favorites, then the feed
 // cache), so a saved or cached article reads offline; a URL is read directly.
 import { pageBar } from '../app/page-bar.js';
+import { loadReaderSettings } from '../app/reader-settings.js';
 import type { Article } from '../core/articles/article.js';
 import { articleMeta, layoutHeader, type ArticleMeta } from '../core/articles/article-header.js';
 import { buildArticle, itemForUrl, type FullTextMode } from '../core/articles/build-article.js';
@@ -35,7 +36,10 @@ export interface ReadCommandOptions {
   readonly terminal: { readonly columns: number | null; readonly rows: number | null };
   /** IANA zone for the published time; the system's local zone when absent. */
   readonly timeZone?: string;
-  /** Count East Asian Ambiguous characters as 2 columns. @default false */
+  /**
+   * Count East Asian Ambiguous characters as 2 columns (`--ambiguous-wide`, `--no-ambiguous-wide`).
+   * When absent, the settings file's `ambiguousWide` decides, else narrow.
+   */
   readonly isAmbiguousWide?: boolean;
 }
 
@@ -43,6 +47,13 @@ export interface ReadCommandOptions {
 export type FoundArticle =
   | { readonly kind: 'item'; readonly item: Item }
   | { readonly kind: 'article'; readonly article: Article };
+
+/** The settings file's `ambiguousWide` (false when unset); its problems go to stderr. */
+async function ambiguousWideSetting(context: CommandContext): Promise<boolean> {
+  const settings = await loadReaderSettings(context.paths);
+  for (const problem of settings.problems) context.out.error(`tidings: ${problem}`);
+  return settings.ambiguousWide ?? false;
+}
 
 /**
  * Finds what `tidings read ID` shows, or null. Lookups are tried in order; add one to
@@ -195,7 +206,7 @@ export async function runRead(
     width: options.width,
   });
   const width = Math.max(MIN_LAYOUT_WIDTH, column.width);
-  const isAmbiguousWide = options.isAmbiguousWide ?? false;
+  const isAmbiguousWide = options.isAmbiguousWide ?? (await ambiguousWideSetting(context));
   const layout = layoutArticle(article, {
     width,
     paragraphGap: column.paragraphGap,

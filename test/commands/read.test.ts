@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/commands/context.js';
@@ -232,6 +233,67 @@ describe('tidings read', () => {
     await expect(runRead(context, options({ target: 'abcd00000001', width: 5 }))).rejects.toThrow(
       new UsageError('--width must be at least 8'),
     );
+  });
+
+  describe('East Asian Ambiguous characters', () => {
+    // “ ” and … are ambiguous: 1 column by default, 2 where the terminal draws them wide.
+    const quoted = (): Item =>
+      item({ contentHtml: '<p>“老街”的早点铺……“新生”的居民说，“今天”比“昨天”更好……</p>' });
+    const writeSettings = async (text: string): Promise<void> => {
+      await mkdir(context.paths.config, { recursive: true });
+      await writeFile(path.join(context.paths.config, 'settings.json'), text);
+    };
+    const readLines = async (overrides: Partial<ReadCommandOptions>): Promise<string[]> => {
+      context.out.stdout.length = 0;
+      await runRead(context, options({ fullText: 'never', width: 20, isAll: true, ...overrides }));
+      return context.out.text().split('\n');
+    };
+
+    it('follows "ambiguousWide" in settings.json, and the flag overrides it', async () => {
+      await cacheItems([quoted()]);
+      const narrow = await readLines({});
+      expect(narrow).toContain('─'.repeat(20));
+      const body = (lines: string[]): string[] => {
+        const start = lines.indexOf('') + 1;
+        return lines.slice(start, lines.indexOf('', start));
+      };
+      expect(body(narrow)).toEqual([
+        '　　“老街”的早点',
+        '铺……“新生”的居民说，',
+        '“今天”比“昨天”更好……',
+      ]);
+
+      await writeSettings('{"ambiguousWide": true}');
+      const wide = await readLines({});
+      expect(wide).toContain('-'.repeat(20));
+      expect(body(wide)).toEqual([
+        '　　“老街”的早点',
+        '铺……“新生”的居民',
+        '说，“今天”比“昨',
+        '天”更好……',
+      ]);
+      for (const line of wide) {
+        expect(displayWidth(line, true)).toBeLessThanOrEqual(20);
+      }
+      expect(await readLines({ isAmbiguousWide: true })).toEqual(wide);
+      expect(await readLines({ isAmbiguousWide: false })).toEqual(narrow);
+
+      await writeSettings('{"ambiguousWide": false}');
+      expect(await readLines({})).toEqual(narrow);
+      expect(await readLines({ isAmbiguousWide: true })).toEqual(wide);
+      expect(context.out.stderr).toEqual([]);
+    });
+
+    it('reports an ambiguousWide that is not a boolean on stderr, and reads narrow', async () => {
+      await cacheItems([quoted()]);
+      const narrow = await readLines({});
+      await writeSettings('{"ambiguousWide": "yes"}');
+      expect(await readLines({})).toEqual(narrow);
+      const file = path.join(context.paths.config, 'settings.json');
+      expect(context.out.stderr).toEqual([
+        `tidings: ${file}: "ambiguousWide" must be true or false\n`,
+      ]);
+    });
   });
 
   it('reads a saved favorite from its snapshot, without the network', async () => {

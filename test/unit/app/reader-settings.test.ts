@@ -14,6 +14,7 @@ describe('reader settings', () => {
     expect(settings).toEqual({
       keys: { 'page.next': ['n', 'space'], 'read.undo': ['U'] },
       fontSize: 'large',
+      ambiguousWide: null,
       problems: [],
     });
     expect(buildBindings(settings.keys).problems).toEqual([]);
@@ -27,11 +28,35 @@ describe('reader settings', () => {
     expect(settings).toEqual({
       keys: { 'cursor.down': ['J'] },
       fontSize: null,
+      ambiguousWide: null,
       problems: [
         's.json: keys for "page.next" must be a list of key names',
         's.json: "fontSize" must be one of small, medium, large, xlarge',
       ],
     });
+  });
+
+  it('reads whether ambiguous characters are wide', () => {
+    expect(parseReaderSettings('{"ambiguousWide": true}', 's.json')).toEqual({
+      keys: {},
+      fontSize: null,
+      ambiguousWide: true,
+      problems: [],
+    });
+    expect(parseReaderSettings('{"ambiguousWide": false}', 's.json').ambiguousWide).toBe(false);
+  });
+
+  it('reports an ambiguousWide that is not true or false, and keeps the rest', () => {
+    for (const value of ['"yes"', '1', 'null', '["true"]']) {
+      expect(
+        parseReaderSettings(`{"fontSize": "small", "ambiguousWide": ${value}}`, 's.json'),
+      ).toEqual({
+        keys: {},
+        fontSize: 'small',
+        ambiguousWide: null,
+        problems: ['s.json: "ambiguousWide" must be true or false'],
+      });
+    }
   });
 
   it('ignores a malformed file with one problem naming it', () => {
@@ -49,10 +74,17 @@ describe('reader settings', () => {
         data: join(dir, 'data'),
         cache: join(dir, 'cache'),
       };
-      expect(await loadReaderSettings(paths)).toEqual({ keys: {}, fontSize: null, problems: [] });
+      expect(await loadReaderSettings(paths)).toEqual({
+        keys: {},
+        fontSize: null,
+        ambiguousWide: null,
+        problems: [],
+      });
       await mkdir(paths.config, { recursive: true });
       await writeFile(join(paths.config, 'settings.json'), '{"fontSize": "small"}');
       expect((await loadReaderSettings(paths)).fontSize).toBe('small');
+      await writeFile(join(paths.config, 'settings.json'), '{"ambiguousWide": true}');
+      expect((await loadReaderSettings(paths)).ambiguousWide).toBe(true);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
