@@ -4,6 +4,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Article } from '../core/articles/article.js';
 import { catalogFeeds, membershipResolver, type Catalog } from '../core/catalog/catalog.js';
+import type { FeedReaderPool } from '../core/feeds/feed-reader-pool.js';
 import { writeFileAtomic } from '../core/storage/atomic-write.js';
 import { FavoritesStore } from '../core/storage/favorites-store.js';
 import { FeedCache } from '../core/storage/feed-cache.js';
@@ -35,6 +36,12 @@ export interface CoreServicesOptions {
   readonly spawn?: Spawn;
   /** Feeds fetched at once. @default 8 */
   readonly concurrency?: number;
+  /**
+   * Starts worker threads that read feeds, so parsing never blocks a keypress. Started on the
+   * first refresh and kept for the session (idle workers never keep the process alive).
+   * Absent: feeds are parsed on the main thread.
+   */
+  readonly feedReaders?: () => FeedReaderPool;
 }
 
 /** Newest first; undated items by when they were first seen (as refresh.ts orders them). */
@@ -56,6 +63,7 @@ function slug(text: string): string {
 /** Builds the reader's services over the data home. */
 export async function createCoreServices(options: CoreServicesOptions): Promise<ReaderServices> {
   const { paths, now, catalog } = options;
+  let pool: FeedReaderPool | null = null;
   const storeOptions = {
     paths,
     now,
@@ -126,7 +134,9 @@ export async function createCoreServices(options: CoreServicesOptions): Promise<
       };
       // The feed parser loads on the first refresh, after the first frame.
       const { refreshFeeds } = await import('../core/feeds/refresh.js');
+      pool ??= options.feedReaders?.() ?? null;
       await refreshFeeds(feeds, {
+        ...(pool === null ? {} : { readFeed: pool.read }),
         cache,
         fetch: options.fetch,
         now,

@@ -83,6 +83,7 @@ export async function runReader(deps: ReaderDeps): Promise<number> {
     userAgent: context.userAgent,
     env: context.env,
     platform: deps.platform,
+    ...(context.feedReaders === undefined ? {} : { feedReaders: context.feedReaders }),
     writeTerminal: (data) => void stdout.write(data),
     onNotice: (notice) =>
       store.dispatch({ type: 'notice-shown', notice: { text: notice.message, tone: 'error' } }),
