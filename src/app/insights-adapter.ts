@@ -38,20 +38,34 @@ export function relatedOf(article: Article, items: readonly ListItem[]): ListIte
     .filter((item): item is ListItem => item !== undefined);
 }
 
-/** 今日热词 of the last 24 hours of headlines. */
-export function hotWordsOf(items: readonly ListItem[], now: Date): HotWord[] {
-  return hotWords(items, now, { limit: 12 });
+/**
+ * 今日热词 of the last 24 hours of headlines. `termsOf` gives a title's distinct terms when the
+ * caller keeps them (see InsightsCache); by default each title is tokenized here.
+ */
+export function hotWordsOf(
+  items: readonly ListItem[],
+  now: Date,
+  termsOf?: (title: string) => Iterable<string>,
+): HotWord[] {
+  return hotWords(items, now, { limit: 12, ...(termsOf === undefined ? {} : { termsOf }) });
+}
+
+/** 点击排行 for one window. */
+export function rankWindowOf(
+  history: readonly ReadEvent[],
+  now: Date,
+  days: RankWindow,
+): RankEntry[] {
+  return mostRead(history, now, days, 10).articles.map((a) => ({
+    id: a.itemId,
+    title: a.title,
+    count: a.count,
+  }));
 }
 
 /** 点击排行 for every window. */
 export function rankOf(history: readonly ReadEvent[], now: Date): Record<RankWindow, RankEntry[]> {
   const rank = {} as Record<RankWindow, RankEntry[]>;
-  for (const days of RANK_WINDOWS) {
-    rank[days] = mostRead(history, now, days, 10).articles.map((a) => ({
-      id: a.itemId,
-      title: a.title,
-      count: a.count,
-    }));
-  }
+  for (const days of RANK_WINDOWS) rank[days] = rankWindowOf(history, now, days);
   return rank;
 }

@@ -24,12 +24,40 @@ export interface HotWordsOptions {
   readonly limit?: number;
   /** Terms found in fewer headlines are left out. @default 2 */
   readonly minCount?: number;
+  /**
+   * The distinct terms of a title. A caller that keeps them between calls (the reader, whose
+   * items change a few at a time) passes them in. @default the distinct terms of tokenize(title)
+   */
+  readonly termsOf?: (title: string) => Iterable<string>;
 }
 
-/** Whether a headline falls in the window ending at `now`. */
+/** The terms of a title, each once: what hot words count per headline. */
+export function distinctTerms(title: string): string[] {
+  return [...new Set(tokenize(title))];
+}
+
 function timeOf(headline: Headline): number {
   const published = headline.published === null ? Number.NaN : Date.parse(headline.published);
   return Number.isNaN(published) ? Date.parse(headline.firstSeen) : published;
+}
+
+/** The headlines hot words count: each id once, inside the `hours` ending at `now`. */
+export function headlinesInWindow<H extends Headline>(
+  headlines: readonly H[],
+  now: Date,
+  hours = 24,
+): H[] {
+  const since = now.getTime() - hours * 3_600_000;
+  const until = now.getTime();
+  const seen = new Set<string>();
+  const kept: H[] = [];
+  for (const headline of headlines) {
+    if (seen.has(headline.id)) continue;
+    seen.add(headline.id);
+    const time = timeOf(headline);
+    if (time > since && time <= until) kept.push(headline);
+  }
+  return kept;
 }
 
 /**
@@ -41,17 +69,10 @@ export function hotWords(
   now: Date,
   options: HotWordsOptions = {},
 ): HotWord[] {
-  const since = now.getTime() - (options.hours ?? 24) * 3_600_000;
-  const until = now.getTime();
+  const termsOf = options.termsOf ?? distinctTerms;
   const counts = new Map<string, number>();
-  const seen = new Set<string>();
-  for (const headline of headlines) {
-    if (seen.has(headline.id)) continue;
-    seen.add(headline.id);
-    const time = timeOf(headline);
-    if (!(time > since && time <= until)) continue;
-    for (const term of new Set(tokenize(headline.title)))
-      counts.set(term, (counts.get(term) ?? 0) + 1);
+  for (const headline of headlinesInWindow(headlines, now, options.hours)) {
+    for (const term of termsOf(headline.title)) counts.set(term, (counts.get(term) ?? 0) + 1);
   }
   const minCount = options.minCount ?? 2;
   return [...counts]

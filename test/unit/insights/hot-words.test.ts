@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hotWords } from '../../../src/core/insights/hot-words.js';
+import { headlinesInWindow, hotWords } from '../../../src/core/insights/hot-words.js';
 import { CORPUS, NOW } from './corpus.js';
 
 describe('hotWords on the fixed corpus', () => {
@@ -40,5 +40,34 @@ describe('hotWords on the fixed corpus', () => {
       { term: '厦门', count: 5 },
       { term: '地铁', count: 4 },
     ]);
+  });
+});
+
+describe('hotWords with terms kept by the caller', () => {
+  it('counts the terms termsOf gives instead of tokenizing', () => {
+    const termsOf = (title: string): string[] => (title.includes('厦门') ? ['厦门'] : ['别的']);
+    // The window holds 12 headlines; 5 mention 厦门 (as the first test counts).
+    expect(headlinesInWindow(CORPUS, NOW)).toHaveLength(12);
+    expect(hotWords(CORPUS, NOW, { termsOf })).toEqual([
+      { term: '别的', count: 7 },
+      { term: '厦门', count: 5 },
+    ]);
+  });
+
+  it('headlinesInWindow keeps each id once, inside the window (start excluded, now included)', () => {
+    expect(headlinesInWindow([...CORPUS, ...CORPUS], NOW)).toEqual(headlinesInWindow(CORPUS, NOW));
+    const at = (id: string, published: string) => ({
+      id,
+      title: id,
+      published,
+      firstSeen: published,
+    });
+    const edges = [
+      at('start', '2026-11-26T12:00:00.000Z'),
+      at('after-start', '2026-11-26T12:00:00.001Z'),
+      at('now', '2026-11-27T12:00:00.000Z'),
+      at('future', '2026-11-27T12:00:00.001Z'),
+    ];
+    expect(headlinesInWindow(edges, NOW).map((h) => h.id)).toEqual(['after-start', 'now']);
   });
 });
