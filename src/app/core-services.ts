@@ -1,21 +1,20 @@
 // The reader's services built from core: the on-disk feed cache and refresh, favorites, read
 // state and history, article loading, insights, the browser and the clipboard. No react/ink.
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Article } from '../core/articles/article.js';
 import { catalogFeeds, membershipResolver, type Catalog } from '../core/catalog/catalog.js';
 import type { FeedReaderPool } from '../core/feeds/feed-reader-pool.js';
 import { writeFileAtomic } from '../core/storage/atomic-write.js';
 import { FavoritesStore } from '../core/storage/favorites-store.js';
-import { FeedCache } from '../core/storage/feed-cache.js';
-import { HistoryStore, type HistoryEntry } from '../core/storage/history.js';
+import { FeedCache, feedKey } from '../core/storage/feed-cache.js';
+import { HistoryStore } from '../core/storage/history.js';
 import type { DataPaths } from '../core/storage/paths.js';
 import { ReadStateStore } from '../core/storage/read-state.js';
 import { recordOpen } from '../core/storage/record-open.js';
 import type { StorageNotice } from '../core/storage/storage-notice.js';
 import { articleMarkdown } from './article-markdown.js';
-import { relatedOf } from './insights-adapter.js';
-import { InsightsCache } from './insights-cache.js';
+import { hotWordsOf, rankOf, relatedOf } from './insights-adapter.js';
 import type { ReaderServices } from './services.js';
 import type { FavoriteSummary, FeedState, ListItem } from './state.js';
 import { copyText } from './system/copy-text.js';
@@ -61,6 +60,9 @@ function slug(text: string): string {
   );
 }
 
+/** Cache files read at once when loading the items. */
+const READ_AT_ONCE = 4;
+
 /** Builds the reader's services over the data home. */
 export async function createCoreServices(options: CoreServicesOptions): Promise<ReaderServices> {
   const { paths, now, catalog } = options;
@@ -77,32 +79,28 @@ export async function createCoreServices(options: CoreServicesOptions): Promise<
   const membership = membershipResolver(catalog);
   const feedUrls = catalogFeeds(catalog).map((f) => f.url);
 
-  // The side panel's data: the history is re-read only when its file changed, and the insights
-  // keep what they computed (see InsightsCache), so opening the panel re-reads and re-ranks nothing.
-  const insights = new InsightsCache();
-  let historyMemo: { readonly stamp: string; readonly entries: HistoryEntry[] } | null = null;
-  const historyEntries = async (): Promise<HistoryEntry[]> => {
-    const stamp = await stat(history.path).then(
-      (s) => `${s.ino}:${s.mtimeMs}:${s.size}`,
-      () => 'missing',
-    );
-    if (historyMemo?.stamp === stamp) return historyMemo.entries;
-    // Stamped before reading: a change while reading makes the next call read again.
-    const entries = await history.entries();
-    historyMemo = { stamp, entries };
-    return entries;
-  };
-  const panelData = async (
-    items: readonly ListItem[],
-  ): Promise<Awaited<ReturnType<ReaderServices['insights']>>> => {
-    const hotWords = await insights.hotWords(items, now());
-    return { hotWords, rank: await insights.rank(await historyEntries(), now()) };
-  };
-
+  /** What readItems returned last (the items the reader holds). */
+  let lastItems: ListItem[] | null = null;
   const readItems = async (): Promise<ListItem[]> => {
-    const items = await cache.readAllSummaries(feedUrls);
+    // A few files at a time, not all at once: every file's text and parsed copy alive together
+    // was the reader's peak memory with 5,000 cached items (~12 MiB of 115).
+    const index = await cache.readIndex();
+    const keys = feedUrls.map((url) => index[url]?.key ?? feedKey(url));
+    const items: ListItem[] = [];
     const seen = new Set<string>();
-    return items.filter((item) => !seen.has(item.id) && seen.add(item.id)).sort(compareNewestFirst);
+    for (let start = 0; start < keys.length; start += READ_AT_ONCE) {
+      const lists = await Promise.all(
+        keys.slice(start, start + READ_AT_ONCE).map((key) => cache.readSummaries(key)),
+      );
+      for (const list of lists)
+        for (const item of list)
+          if (!seen.has(item.id)) {
+            seen.add(item.id);
+            items.push(item);
+          }
+    }
+    lastItems = items.sort(compareNewestFirst);
+    return lastItems;
   };
 
   // Built articles (full text fetched once per run); favorites are read from their snapshots.
@@ -137,17 +135,13 @@ export async function createCoreServices(options: CoreServicesOptions): Promise<
           fetchedAt: record?.fetchedAt ?? null,
         };
       });
-      // Warm the side panel's data once the first frame is out, in slices between keys, so the
-      // first opening of the panel finds it ready. A failure here shows when the panel opens.
-      setImmediate(() => {
-        panelData(items).catch(() => undefined);
-      });
       return { items, feeds };
     },
     async refresh(feeds, { signal, onFeed, onItems }) {
       // New items show while slower feeds are still loading: one cache read at a time, and
       // feeds finishing meanwhile are coalesced into the next read.
       let isDirty = false;
+      let isCacheChanged = false;
       let reading: Promise<void> | null = null;
       const pump = (): void => {
         isDirty = true;
@@ -173,11 +167,15 @@ export async function createCoreServices(options: CoreServicesOptions): Promise<
         ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
         onProgress: ({ result }) => {
           onFeed({ url: result.url, title: result.title, error: result.error });
+          // Only a fetched feed (200) rewrites its cached items; 304s and failures keep them.
+          if (result.status === 'ok') isCacheChanged = true;
           if (onItems !== undefined && result.new > 0) pump();
         },
       });
       await reading;
-      return readItems();
+      // Nothing rewritten (offline, all failed or not modified): the items read last are still
+      // the cache's, so the same array is returned instead of reading and parsing it all again.
+      return isCacheChanged || lastItems === null ? readItems() : lastItems;
     },
     async loadArticle(itemId, signal) {
       const saved = await favorites.get(itemId);
@@ -189,8 +187,9 @@ export async function createCoreServices(options: CoreServicesOptions): Promise<
     related(article, items) {
       return relatedOf(article, items);
     },
-    insights(items) {
-      return panelData(items);
+    async insights(items) {
+      const entries = await history.entries();
+      return { hotWords: hotWordsOf(items, now()), rank: rankOf(entries, now()) };
     },
     readState: {
       async load() {

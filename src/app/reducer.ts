@@ -133,6 +133,8 @@ export function reduce(state: AppState, action: Action): AppState {
     }
 
     case 'items-updated':
+      // The same array again (a refresh that changed nothing): nothing to recompute.
+      if (action.items === state.items) return state;
       return keepHomeSelection(state, { ...state, items: action.items });
 
     case 'refresh-started': {

@@ -121,6 +121,38 @@ describe('background refresh', () => {
   });
 });
 
+describe('refresh and the items in memory', () => {
+  it('keeps the same items array when a refresh rewrites nothing, and takes new ones when it does', async () => {
+    let isDown = false;
+    const feed = rss('翻转', [
+      { id: 'f1', title: '福州地铁新线开通 翻转源', minutesAgo: 5, paragraph: METRO },
+    ]);
+    server.route('/flip.xml', () =>
+      isDown
+        ? { status: 500, body: 'down' }
+        : { headers: { 'content-type': 'application/rss+xml; charset=utf-8' }, body: feed },
+    );
+    const { reader: r } = await openFresh(catalogOf('/flip.xml'));
+    await r.waitUntil(
+      () => r.store.getState().refresh === null && r.store.getState().items.length === 1,
+    );
+    const loaded = r.store.getState().items;
+    isDown = true;
+    await r.press('R');
+    await r.waitFor('1 个源出错');
+    await r.waitUntil(() => r.store.getState().refresh === null);
+    // Every feed failed: nothing was re-read, selectors keep their memoized results.
+    expect(r.store.getState().items).toBe(loaded);
+    isDown = false;
+    await r.press('R');
+    await r.waitUntil(
+      () => r.store.getState().refresh === null && r.store.getState().items !== loaded,
+    );
+    expect(r.store.getState().items.map((i) => i.title)).toEqual(['福州地铁新线开通 翻转源']);
+    expect(server.hits('/flip.xml')).toBe(3);
+  });
+});
+
 describe('reading features', () => {
   it('filters unread, offers 相关阅读 on the last page and opens it, and exports Markdown', async () => {
     const { reader: r, home } = await openFresh(catalogOf('/fast.xml'), 60, 15);
