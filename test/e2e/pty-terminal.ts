@@ -17,6 +17,11 @@ export interface PtyTerminal {
   text(): string;
   /** Everything the child wrote, raw. */
   raw(): string;
+  /**
+   * performance.now() when the terminal had taken in the child's latest output (xterm parses
+   * asynchronously): what a key's answer is timed by, free of the polling interval of waitFor.
+   */
+  outputAt(): number;
   write(data: string): void;
   waitFor(text: string | RegExp, timeoutMs?: number): Promise<string>;
   waitUntil(predicate: (screen: string) => boolean, timeoutMs?: number): Promise<string>;
@@ -55,9 +60,12 @@ export function spawnCli(options: SpawnOptions): PtyTerminal {
   });
   const term = new Terminal({ cols: options.columns, rows: options.rows, allowProposedApi: true });
   let raw = '';
+  let outputAt = 0;
   child.onData((data) => {
     raw += data;
-    term.write(data);
+    term.write(data, () => {
+      outputAt = performance.now();
+    });
   });
   const exited = new Promise<number>((resolveExit) =>
     child.onExit(({ exitCode }) => resolveExit(exitCode)),
@@ -86,6 +94,7 @@ export function spawnCli(options: SpawnOptions): PtyTerminal {
     screen,
     text: () => screen().join('\n'),
     raw: () => raw,
+    outputAt: () => outputAt,
     write: (data) => child.write(data),
     waitFor: (text, timeoutMs) =>
       waitUntil((s) => (typeof text === 'string' ? s.includes(text) : text.test(s)), timeoutMs),
