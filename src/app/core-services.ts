@@ -1,6 +1,6 @@
 // The reader's services built from core: the on-disk feed cache and refresh, favorites, read
 // state and history, article loading, insights, the browser and the clipboard. No react/ink.
-import { mkdir } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Article } from '../core/articles/article.js';
 import { catalogFeeds, membershipResolver, type Catalog } from '../core/catalog/catalog.js';
@@ -8,13 +8,14 @@ import type { FeedReaderPool } from '../core/feeds/feed-reader-pool.js';
 import { writeFileAtomic } from '../core/storage/atomic-write.js';
 import { FavoritesStore } from '../core/storage/favorites-store.js';
 import { FeedCache, feedKey } from '../core/storage/feed-cache.js';
-import { HistoryStore } from '../core/storage/history.js';
+import { HistoryStore, type HistoryEntry } from '../core/storage/history.js';
 import type { DataPaths } from '../core/storage/paths.js';
 import { ReadStateStore } from '../core/storage/read-state.js';
 import { recordOpen } from '../core/storage/record-open.js';
 import type { StorageNotice } from '../core/storage/storage-notice.js';
 import { articleMarkdown } from './article-markdown.js';
-import { hotWordsOf, rankOf, relatedOf } from './insights-adapter.js';
+import { relatedOf } from './insights-adapter.js';
+import { InsightsCache } from './insights-cache.js';
 import type { ReaderServices } from './services.js';
 import type { FavoriteSummary, FeedState, ListItem } from './state.js';
 import { copyText } from './system/copy-text.js';
@@ -79,6 +80,28 @@ export async function createCoreServices(options: CoreServicesOptions): Promise<
   const membership = membershipResolver(catalog);
   const feedUrls = catalogFeeds(catalog).map((f) => f.url);
 
+  // The side panel's data: the history is re-read only when its file changed, and the insights
+  // keep what they computed (see InsightsCache), so opening the panel re-reads and re-ranks nothing.
+  const insights = new InsightsCache();
+  let historyMemo: { readonly stamp: string; readonly entries: HistoryEntry[] } | null = null;
+  const historyEntries = async (): Promise<HistoryEntry[]> => {
+    const stamp = await stat(history.path).then(
+      (s) => `${s.ino}:${s.mtimeMs}:${s.size}`,
+      () => 'missing',
+    );
+    if (historyMemo?.stamp === stamp) return historyMemo.entries;
+    // Stamped before reading: a change while reading makes the next call read again.
+    const entries = await history.entries();
+    historyMemo = { stamp, entries };
+    return entries;
+  };
+  const panelData = async (
+    items: readonly ListItem[],
+  ): Promise<Awaited<ReturnType<ReaderServices['insights']>>> => {
+    const hotWords = await insights.hotWords(items, now());
+    return { hotWords, rank: await insights.rank(await historyEntries(), now()) };
+  };
+
   /** What readItems returned last (the items the reader holds). */
   let lastItems: ListItem[] | null = null;
   const readItems = async (): Promise<ListItem[]> => {
@@ -135,6 +158,11 @@ export async function createCoreServices(options: CoreServicesOptions): Promise<
           fetchedAt: record?.fetchedAt ?? null,
         };
       });
+      // Warm the side panel's data once the first frame is out, in slices between keys, so the
+      // first opening of the panel finds it ready. A failure here shows when the panel opens.
+      setImmediate(() => {
+        panelData(items).catch(() => undefined);
+      });
       return { items, feeds };
     },
     async refresh(feeds, { signal, onFeed, onItems }) {
@@ -187,9 +215,8 @@ export async function createCoreServices(options: CoreServicesOptions): Promise<
     related(article, items) {
       return relatedOf(article, items);
     },
-    async insights(items) {
-      const entries = await history.entries();
-      return { hotWords: hotWordsOf(items, now()), rank: rankOf(entries, now()) };
+    insights(items) {
+      return panelData(items);
     },
     readState: {
       async load() {
