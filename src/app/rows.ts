@@ -10,6 +10,15 @@ export interface RowText {
   readonly tail: string;
 }
 
+/** One visible row of a list, laid out to the list's width (what the list view draws). */
+export interface ListRow {
+  readonly key: string;
+  readonly text: RowText;
+  readonly isCursor: boolean;
+  readonly isBold: boolean;
+  readonly isMuted?: boolean;
+}
+
 export interface ItemRowInput {
   readonly title: string;
   readonly source: string;

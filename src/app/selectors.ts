@@ -3,6 +3,7 @@
 import { membershipResolver, type Membership } from '../core/catalog/catalog.js';
 import type { Catalog } from '../core/catalog/catalog.js';
 import { memoLast } from './memo.js';
+import { formatItemRow, type ListRow, type RowContext } from './rows.js';
 import type {
   AppState,
   FavoriteSummary,
@@ -106,6 +107,21 @@ const favoriteIdSet = memoLast(
   (favorites: readonly FavoriteSummary[]): ReadonlySet<string> =>
     new Set(favorites.map((f) => f.id)),
 );
+
+const labelsOf = memoLast((tabs: readonly Tab[]): readonly string[] => tabs.map((t) => t.label));
+const regionLabelsOf = memoLast((tabs: readonly Tab[]): readonly string[] =>
+  tabs.map((t) => t.label),
+);
+
+/** Labels of the channel bar (the same array while the tabs are the same). */
+export function channelLabels(state: AppState): readonly string[] {
+  return labelsOf(channelTabs(state));
+}
+
+/** Labels of the region bar (the same array while the tabs are the same). */
+export function regionLabels(state: AppState): readonly string[] {
+  return regionLabelsOf(regionTabs(state));
+}
 
 /** Ids of the saved favorites. */
 export function favoriteIds(state: AppState): ReadonlySet<string> {
@@ -265,4 +281,89 @@ export function statusInfo(state: AppState): StatusInfo {
     isOffline: state.isOffline,
     unreadCount: unread,
   };
+}
+
+/** Columns of the home side panel when it is open beside the list. */
+export const PANEL_WIDTH = 28;
+
+/** How the home screen shares its width: the side panel beside the list from 70 columns, else instead of it. */
+export interface HomeLayout {
+  readonly listWidth: number;
+  readonly isPanelBeside: boolean;
+  readonly isPanelInstead: boolean;
+}
+
+/** The home screen's split between the list and the side panel. */
+export function homeLayout(state: AppState): HomeLayout {
+  const { columns } = state.viewport;
+  const isPanelBeside = state.isPanelOpen && columns >= 70;
+  return {
+    listWidth: isPanelBeside ? columns - PANEL_WIDTH - 1 : columns,
+    isPanelBeside,
+    isPanelInstead: state.isPanelOpen && !isPanelBeside,
+  };
+}
+
+const homeRowsOf = memoLast(
+  (
+    items: readonly ListItem[],
+    start: number,
+    end: number,
+    cursor: number,
+    isListFocused: boolean,
+    readIds: ReadonlySet<string>,
+    favorites: ReadonlySet<string>,
+    width: number,
+    now: number,
+    lang: Lang,
+    marks: RowContext['marks'],
+  ): readonly ListRow[] => {
+    const context: RowContext = { width, now, lang, marks };
+    const rows: ListRow[] = [];
+    for (let i = start; i < end; i++) {
+      const item = items[i]!;
+      const isRead = readIds.has(item.id);
+      const isCursor = i === cursor;
+      rows.push({
+        key: item.id,
+        text: formatItemRow(
+          {
+            title: item.title,
+            source: item.source,
+            published: item.published,
+            isRead,
+            isFavorite: favorites.has(item.id),
+          },
+          isCursor && isListFocused,
+          context,
+        ),
+        isCursor,
+        isBold: !isRead,
+      });
+    }
+    return rows;
+  },
+);
+
+/**
+ * The visible rows of the home list, laid out. The same array comes back while nothing they show
+ * changed (a refresh's progress, a notice, the spinner), so the list view need not redraw.
+ */
+export function homeRows(state: AppState, marks: RowContext['marks']): readonly ListRow[] {
+  const home = homeScreen(state);
+  const items = homeItems(state);
+  const window = listWindow(items.length, home, listHeight(state, 'home'));
+  return homeRowsOf(
+    items,
+    window.start,
+    window.end,
+    window.cursor,
+    home.focus === 'list',
+    state.readIds,
+    favoriteIds(state),
+    homeLayout(state).listWidth,
+    state.now,
+    state.lang,
+    marks,
+  );
 }

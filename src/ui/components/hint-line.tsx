@@ -1,4 +1,5 @@
 // The key-hint line, generated from the key table for the current screen.
+import { memo } from 'react';
 import { Text } from 'ink';
 import type { KeyBinding } from '../../keymap/key-table.js';
 import { hintLine } from '../../keymap/help-text.js';
@@ -13,7 +14,13 @@ export interface HintLineProps {
   readonly theme: Theme;
 }
 
-/** As many `key label` hints as fit the width, most important first. */
-export function HintLine({ bindings, screen, lang, width, theme }: HintLineProps) {
+/** As many `key label` hints as fit the width, most important first. Memoized on its props. */
+export const HintLine = memo(function HintLine({
+  bindings,
+  screen,
+  lang,
+  width,
+  theme,
+}: HintLineProps) {
   return <Text color={theme.muted}>{hintLine(bindings, screen, lang, width)}</Text>;
-}
+});

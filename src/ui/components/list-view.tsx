@@ -1,17 +1,12 @@
 // A windowed list: renders only the rows on screen (Ink re-serialises the whole tree every frame,
 // so 5,000 rendered rows cost ~850 ms per keypress; a window costs a few ms).
+import { memo } from 'react';
 import { Box, Text } from 'ink';
-import type { RowText } from '../../app/rows.js';
+import type { ListRow } from '../../app/rows.js';
 import type { Theme } from '../theme.js';
 
 /** One visible row, already laid out to the list's width. */
-export interface ListRow {
-  readonly key: string;
-  readonly text: RowText;
-  readonly isCursor: boolean;
-  readonly isBold: boolean;
-  readonly isMuted?: boolean;
-}
+export type { ListRow };
 
 export interface ListViewProps {
   readonly rows: readonly ListRow[];
@@ -22,8 +17,11 @@ export interface ListViewProps {
   readonly theme: Theme;
 }
 
-/** The visible rows of a list, each one `<Text>` that fits its width. */
-export function ListView({ rows, height, isFocused, theme }: ListViewProps) {
+/**
+ * The visible rows of a list, each one `<Text>` that fits its width. Memoized: a state change that
+ * leaves the rows as they were (the same array) does not re-render them.
+ */
+export const ListView = memo(function ListView({ rows, height, isFocused, theme }: ListViewProps) {
   return (
     <Box flexDirection="column" height={height}>
       {rows.map((row) => (
@@ -41,4 +39,4 @@ export function ListView({ rows, height, isFocused, theme }: ListViewProps) {
       ))}
     </Box>
   );
-}
+});

@@ -1,4 +1,5 @@
 // A bar of tabs (channels or regions): a short title, then the tabs laid out to the width.
+import { memo } from 'react';
 import { Text } from 'ink';
 import { layoutTabStrip } from '../../app/tab-strip.js';
 import { displayWidth, truncateToWidth } from '../../app/text-fit.js';
@@ -14,8 +15,15 @@ export interface TabBarProps {
   readonly theme: Theme;
 }
 
-/** One line: `频道  全部  [国内]  国际 …`. */
-export function TabBar({ title, labels, selected, isFocused, width, theme }: TabBarProps) {
+/** One line: `频道  全部  [国内]  国际 …`. Memoized: redrawn only when its props change. */
+export const TabBar = memo(function TabBar({
+  title,
+  labels,
+  selected,
+  isFocused,
+  width,
+  theme,
+}: TabBarProps) {
   const head = truncateToWidth(`${title} `, width);
   const segments = layoutTabStrip(labels, selected, width - displayWidth(head));
   return (
@@ -40,4 +48,4 @@ export function TabBar({ title, labels, selected, isFocused, width, theme }: Tab
       )}
     </Text>
   );
-}
+});

@@ -3,19 +3,19 @@
 import { Box, Text } from 'ink';
 import type { KeyBinding } from '../../keymap/key-table.js';
 import { labels } from '../../app/labels.js';
-import { formatItemRow, plainRow } from '../../app/rows.js';
+import { plainRow } from '../../app/rows.js';
 import {
-  channelTabs,
-  favoriteIds,
-  homeItems,
+  PANEL_WIDTH,
+  channelLabels,
+  homeLayout,
+  homeRows,
   homeScreen,
   listHeight,
-  listWindow,
-  regionTabs,
+  regionLabels,
 } from '../../app/selectors.js';
 import type { AppState } from '../../app/state.js';
 import { HintLine } from '../components/hint-line.js';
-import { ListView, type ListRow } from '../components/list-view.js';
+import { ListView } from '../components/list-view.js';
 import { SidePanel } from '../components/side-panel.js';
 import { StatusLine } from '../components/status-line.js';
 import { TabBar } from '../components/tab-bar.js';
@@ -27,43 +27,14 @@ export interface HomeScreenProps {
   readonly theme: Theme;
 }
 
-/** The panel takes this many columns when open; below 70 columns it replaces the list. */
-const PANEL_WIDTH = 28;
-
 export function HomeScreen({ state, bindings, theme }: HomeScreenProps) {
   const t = labels(state.lang);
   const { columns } = state.viewport;
   const home = homeScreen(state);
-  const items = homeItems(state);
   const height = listHeight(state, 'home');
-  const isPanelBeside = state.isPanelOpen && columns >= 70;
-  const isPanelInstead = state.isPanelOpen && !isPanelBeside;
-  const listWidth = isPanelBeside ? columns - PANEL_WIDTH - 1 : columns;
-  const window = listWindow(items.length, home, height);
-  const favorites = favoriteIds(state);
-  const context = { width: listWidth, now: state.now, lang: state.lang, marks: theme.marks };
-  const rows: ListRow[] = [];
-  for (let i = window.start; i < window.end; i++) {
-    const item = items[i]!;
-    const isRead = state.readIds.has(item.id);
-    const isCursor = i === window.cursor;
-    rows.push({
-      key: item.id,
-      text: formatItemRow(
-        {
-          title: item.title,
-          source: item.source,
-          published: item.published,
-          isRead,
-          isFavorite: favorites.has(item.id),
-        },
-        isCursor && home.focus === 'list',
-        context,
-      ),
-      isCursor,
-      isBold: !isRead,
-    });
-  }
+  const { listWidth, isPanelBeside, isPanelInstead } = homeLayout(state);
+  // Memoized in the selector: the same array (and so no list redraw) while the rows are the same.
+  const rows = homeRows(state, theme.marks);
   const empty = state.isLoadingCache
     ? t.loadingCache
     : state.items.length === 0
@@ -73,7 +44,7 @@ export function HomeScreen({ state, bindings, theme }: HomeScreenProps) {
     <Box flexDirection="column">
       <TabBar
         title={state.lang === 'zh' ? '频道' : 'Channel'}
-        labels={channelTabs(state).map((tab) => tab.label)}
+        labels={channelLabels(state)}
         selected={home.channel}
         isFocused={home.focus === 'channels'}
         width={columns}
@@ -81,7 +52,7 @@ export function HomeScreen({ state, bindings, theme }: HomeScreenProps) {
       />
       <TabBar
         title={state.lang === 'zh' ? '地区' : 'Region '}
-        labels={regionTabs(state).map((tab) => tab.label)}
+        labels={regionLabels(state)}
         selected={home.region}
         isFocused={home.focus === 'regions'}
         width={columns}
