@@ -3,7 +3,7 @@
 // Never writes output, never touches the cache.
 import { DEFAULT_FETCH_OPTIONS, FEED_ACCEPT, fetchResource } from './fetch-resource.js';
 import type { NormalizedFeed } from './normalize.js';
-import { type ReadFeed, readFeedInProcess } from './read-feed.js';
+import type { ReadFeed } from './read-feed.js';
 
 export interface FetchFeedOptions {
   readonly fetch: typeof globalThis.fetch;
@@ -56,7 +56,10 @@ export async function fetchFeed(url: string, options: FetchFeedOptions): Promise
   if (response.status === 'not-modified') {
     return { status: 'not-modified', etag: response.etag, lastModified: response.lastModified };
   }
-  const feed = await (options.readFeed ?? readFeedInProcess)({
+  // The in-process reader (rss-parser, the normalizer) loads only when no reader is given: with a
+  // worker pool the main thread never evaluates it, so the reader's keys do not wait for it.
+  const readFeed = options.readFeed ?? (await import('./read-feed.js')).readFeedInProcess;
+  const feed = await readFeed({
     bytes: response.bytes,
     contentType: response.contentType,
     feedUrl: url,
