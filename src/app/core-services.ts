@@ -158,11 +158,6 @@ export async function createCoreServices(options: CoreServicesOptions): Promise<
           fetchedAt: record?.fetchedAt ?? null,
         };
       });
-      // Warm the side panel's data once the first frame is out, in slices between keys, so the
-      // first opening of the panel finds it ready. A failure here shows when the panel opens.
-      setImmediate(() => {
-        panelData(items).catch(() => undefined);
-      });
       return { items, feeds };
     },
     async refresh(feeds, { signal, onFeed, onItems }) {
@@ -203,7 +198,14 @@ export async function createCoreServices(options: CoreServicesOptions): Promise<
       await reading;
       // Nothing rewritten (offline, all failed or not modified): the items read last are still
       // the cache's, so the same array is returned instead of reading and parsing it all again.
-      return isCacheChanged || lastItems === null ? readItems() : lastItems;
+      const items = isCacheChanged || lastItems === null ? await readItems() : lastItems;
+      // Warm the side panel's data now that start-up and the refresh are over (not at start-up,
+      // where it met the first keys), in slices between keys: the panel then opens with it ready.
+      // A failure here shows when the panel opens.
+      setImmediate(() => {
+        panelData(items).catch(() => undefined);
+      });
+      return items;
     },
     async loadArticle(itemId, signal) {
       const saved = await favorites.get(itemId);
