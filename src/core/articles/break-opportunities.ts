@@ -19,10 +19,12 @@ export const MUST_BREAK = 2;
 /**
  * The raw UAX #14 opportunities (linebreak 1.1, Unicode 13 data): `result[i]` is {@link MAY_BREAK}
  * or {@link MUST_BREAK} when a break is allowed before UTF-16 offset `i`. Offsets 0 and
- * `text.length` are never marked (the ends of the text are not breaks between lines).
+ * `text.length` are never marked (the ends of the text are not breaks between lines). Written into
+ * `into` (its first `text.length + 1` entries) when given.
  */
-export function uaxBreakOpportunities(text: string): Uint8Array {
-  const result = new Uint8Array(text.length + 1);
+export function uaxBreakOpportunities(text: string, into: Uint8Array | null = null): Uint8Array {
+  const result = into ?? new Uint8Array(text.length + 1);
+  if (into !== null) result.fill(NO_BREAK, 0, text.length + 1);
   const breaker = new LineBreaker(text);
   for (let next = breaker.nextBreak(); next !== null; next = breaker.nextBreak()) {
     if (next.position > 0 && next.position < text.length) {
@@ -40,10 +42,11 @@ function isSpace(code: number): boolean {
  * Break opportunities for laying out Chinese and mixed text: the UAX #14 ones, plus LB19a (a break
  * before an opening curly quote or after a closing one when both neighbours are East Asian), minus
  * every break clreq forbids: before a line-start-prohibited character, after a line-end-prohibited
- * one (spaces at the break ignored), and inside `——` / `……`. Mandatory breaks are kept.
+ * one (spaces at the break ignored), and inside `——` / `……`. Mandatory breaks are kept. With
+ * `into` (room for `text.length + 1` entries), the result is written there instead of a new array.
  */
-export function breakOpportunities(text: string): Uint8Array {
-  const result = uaxBreakOpportunities(text);
+export function breakOpportunities(text: string, into: Uint8Array | null = null): Uint8Array {
+  const result = uaxBreakOpportunities(text, into);
   const n = text.length;
   for (let i = 1; i < n; i += 1) {
     const kind = result[i] as number;

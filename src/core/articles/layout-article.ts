@@ -312,7 +312,7 @@ class Layouter {
       }),
     );
     const natural = Array.from({ length: columns }, (_, c) =>
-      Math.max(0, ...prepared.map((row) => row[c]?.prepared.metrics.width ?? 0)),
+      Math.max(0, ...prepared.map((row) => row[c]?.prepared.width ?? 0)),
     );
     if (available < columns * 4) {
       this.stackedTable(header, prepared, ctx);

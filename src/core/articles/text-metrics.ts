@@ -60,12 +60,12 @@ function clusterWidth(cluster: string, isAmbiguousWide: boolean): number {
 }
 
 /**
- * Measures `text`: cluster boundaries and cumulative display widths. Ambiguous-width characters
- * (`“ ” … — · ①`) count 1 column unless `isAmbiguousWide`.
+ * Measures `text` into `prefix` (cluster boundaries and cumulative widths, as
+ * {@link TextMetrics.prefix}; entries past `text.length` untouched) and returns its display width.
+ * `prefix` needs room for `text.length + 1` entries: callers measuring many texts pass one buffer.
  */
-export function analyzeText(text: string, isAmbiguousWide = false): TextMetrics {
+export function measureInto(text: string, isAmbiguousWide: boolean, prefix: Int32Array): number {
   const n = text.length;
-  const prefix = new Int32Array(n + 1);
   const widths = isAmbiguousWide ? wideCache : narrowCache;
   let width = 0;
   let i = 0;
@@ -110,12 +110,31 @@ export function analyzeText(text: string, isAmbiguousWide = false): TextMetrics 
     i = end;
   }
   prefix[n] = width;
-  return { text, prefix, width };
+  return width;
+}
+
+/**
+ * Measures `text`: cluster boundaries and cumulative display widths. Ambiguous-width characters
+ * (`“ ” … — · ①`) count 1 column unless `isAmbiguousWide`.
+ */
+export function analyzeText(text: string, isAmbiguousWide = false): TextMetrics {
+  const prefix = new Int32Array(text.length + 1);
+  return { text, prefix, width: measureInto(text, isAmbiguousWide, prefix) };
+}
+
+/** Texts up to this long are measured for their width in a buffer kept for the purpose. */
+const SCRATCH_LIMIT = 1 << 16;
+let scratch = new Int32Array(256);
+
+function scratchFor(length: number): Int32Array {
+  if (length > SCRATCH_LIMIT) return new Int32Array(length);
+  if (scratch.length < length) scratch = new Int32Array(Math.max(length, scratch.length * 2));
+  return scratch;
 }
 
 /** Display width of `text` in terminal columns (string-width 8 semantics). */
 export function displayWidth(text: string, isAmbiguousWide = false): number {
-  return analyzeText(text, isAmbiguousWide).width;
+  return measureInto(text, isAmbiguousWide, scratchFor(text.length + 1));
 }
 
 /** Splits `text` into grapheme clusters (emoji, ZWJ sequences and combining marks stay whole). */

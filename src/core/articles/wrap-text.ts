@@ -3,19 +3,30 @@
 // lines gives back the text except for whitespace at the breaks.
 import { MUST_BREAK, NO_BREAK, breakOpportunities } from './break-opportunities.js';
 import { isLineEndProhibited, isLineStartProhibited, isUnbreakablePair } from './clreq.js';
-import { analyzeText, displayWidth, type TextMetrics } from './text-metrics.js';
+import { displayWidth, measureInto } from './text-metrics.js';
 
 /**
  * A text measured and analysed once, ready to be wrapped at any width: re-wrapping on a preset
- * change or a resize only runs the cheap packing step.
+ * change or a resize only runs the cheap packing step. Kept small (one object, one buffer for both
+ * the widths and the breaks): a long article caches tens of thousands of them, and every object,
+ * typed array and array buffer is one more for the garbage collector to walk.
  */
 export interface PreparedText {
   readonly text: string;
-  readonly metrics: TextMetrics;
-  /** Break kind before each UTF-16 offset (see break-opportunities.ts). */
-  readonly breaks: Uint8Array;
-  /** Offsets with a break, ascending, ending with `text.length`. */
-  readonly breakList: Int32Array;
+  /** Display width of the whole text. */
+  readonly width: number;
+  /**
+   * Shared with other prepared texts: from `origin`, entries `0…text.length` hold the display
+   * width of `text.slice(0, i)` at a grapheme-cluster boundary, -1 inside a cluster (as
+   * `TextMetrics.prefix`); then, from `breakStart` to `breakEnd`, the offsets with a break,
+   * ascending, ending with `text.length`.
+   */
+  readonly data: Int32Array;
+  readonly origin: number;
+  readonly breakStart: number;
+  readonly breakEnd: number;
+  /** The break offsets where a line must break (after a newline). */
+  readonly mustBreaks: ReadonlySet<number>;
 }
 
 /** One wrapped line: `text.slice(start, end)`, trailing whitespace already dropped. */
@@ -28,28 +39,91 @@ export interface WrappedLine {
 /** The narrowest width text can be wrapped to (a wide character needs 2 columns). */
 export const MIN_WRAP_WIDTH = 2;
 
+const NO_MUST_BREAKS: ReadonlySet<number> = new Set();
+
+/** Texts up to this long are analysed in buffers kept for the purpose (see {@link prepareText}). */
+const SCRATCH_LIMIT = 1 << 16;
+let scratchWidths = new Int32Array(256);
+let scratchBreaks = new Uint8Array(256);
+let scratchList = new Int32Array(256);
+
+/**
+ * Prepared texts share chunks of one buffer (a long article caches tens of thousands of them, and
+ * each typed array or array buffer of their own would be one more object for the garbage
+ * collector). A chunk lives as long as a text kept in it.
+ */
+const CHUNK = 1 << 14;
+let chunk = new Int32Array(CHUNK);
+let chunkUsed = 0;
+
+/** Room for `length` entries: the chunk and the index they start at. */
+function allocate(length: number): { data: Int32Array; origin: number } {
+  if (length > CHUNK >> 3) return { data: new Int32Array(length), origin: 0 };
+  if (chunkUsed + length > CHUNK) {
+    chunk = new Int32Array(CHUNK);
+    chunkUsed = 0;
+  }
+  const origin = chunkUsed;
+  chunkUsed += length;
+  return { data: chunk, origin };
+}
+
 /**
  * Measures `text` and finds its break opportunities. No break is allowed within the first
- * `keepTogether` UTF-16 units (a paragraph indent stays with the first word).
+ * `keepTogether` UTF-16 units (a paragraph indent stays with the first word). The analysis runs in
+ * reused buffers; what is kept is copied into one exactly-sized array.
  */
 export function prepareText(text: string, isAmbiguousWide = false, keepTogether = 0): PreparedText {
-  const metrics = analyzeText(text, isAmbiguousWide);
-  const breaks = text === '' ? new Uint8Array(1) : breakOpportunities(text);
-  const list = new Int32Array(text.length + 1);
+  const n = text.length;
+  if (n + 1 > scratchWidths.length) {
+    const size = Math.max(n + 1, scratchWidths.length * 2);
+    const isKept = size <= SCRATCH_LIMIT;
+    const widthsBuffer = new Int32Array(size);
+    const breaksBuffer = new Uint8Array(size);
+    const listBuffer = new Int32Array(size);
+    if (!isKept)
+      return prepareIn(text, isAmbiguousWide, keepTogether, widthsBuffer, breaksBuffer, listBuffer);
+    scratchWidths = widthsBuffer;
+    scratchBreaks = breaksBuffer;
+    scratchList = listBuffer;
+  }
+  return prepareIn(text, isAmbiguousWide, keepTogether, scratchWidths, scratchBreaks, scratchList);
+}
+
+function prepareIn(
+  text: string,
+  isAmbiguousWide: boolean,
+  keepTogether: number,
+  widths: Int32Array,
+  breaks: Uint8Array,
+  list: Int32Array,
+): PreparedText {
+  const n = text.length;
+  const width = measureInto(text, isAmbiguousWide, widths);
+  if (n > 0) breakOpportunities(text, breaks);
   let count = 0;
-  const prefix = metrics.prefix;
-  for (let i = 1; i < text.length; i += 1) {
-    if (breaks[i] === NO_BREAK) continue;
-    if (i <= keepTogether || (prefix[i] as number) < 0) {
-      breaks[i] = NO_BREAK;
-      continue;
-    }
+  let must: number[] | null = null;
+  for (let i = 1; i < n; i += 1) {
+    const kind = breaks[i] as number;
+    if (kind === NO_BREAK || i <= keepTogether || (widths[i] as number) < 0) continue;
     list[count] = i;
     count += 1;
+    if (kind === MUST_BREAK) (must ??= []).push(i);
   }
-  list[count] = text.length;
-  // A copy, not a view: prepared texts are cached, and a view would keep the whole buffer alive.
-  return { text, metrics, breaks, breakList: list.slice(0, count + 1) };
+  const { data, origin } = allocate(n + 1 + count + 1);
+  for (let i = 0; i <= n; i += 1) data[origin + i] = widths[i] as number;
+  const breakStart = origin + n + 1;
+  for (let j = 0; j < count; j += 1) data[breakStart + j] = list[j] as number;
+  data[breakStart + count] = n;
+  return {
+    text,
+    width,
+    data,
+    origin,
+    breakStart,
+    breakEnd: breakStart + count + 1,
+    mustBreaks: must === null ? NO_MUST_BREAKS : new Set(must),
+  };
 }
 
 function isTrimmable(code: number): boolean {
@@ -85,14 +159,13 @@ function obeysClreq(text: string, at: number): boolean {
  * the line, else at the last point clreq allows, else at the last cluster boundary that fits.
  */
 function emergencyCut(prepared: PreparedText, start: number, end: number, width: number): number {
-  const { text, metrics } = prepared;
-  const prefix = metrics.prefix;
-  const base = prefix[start] as number;
+  const { text, data, origin } = prepared;
+  const base = data[origin + start] as number;
   let lastFit = -1;
   let lastClreq = -1;
   let lastUrl = -1;
   for (let c = start + 1; c < end; c += 1) {
-    const at = prefix[c] as number;
+    const at = data[origin + c] as number;
     if (at < 0) continue;
     if (at - base > width) break;
     lastFit = c;
@@ -101,7 +174,7 @@ function emergencyCut(prepared: PreparedText, start: number, end: number, width:
       if (URL_BREAK_AFTER.has(text.charAt(c - 1))) lastUrl = c;
     }
   }
-  if (lastUrl !== -1 && (prefix[lastUrl] as number) - base >= width / 2) return lastUrl;
+  if (lastUrl !== -1 && (data[origin + lastUrl] as number) - base >= width / 2) return lastUrl;
   if (lastClreq !== -1) return lastClreq;
   if (lastFit !== -1) return lastFit;
   // A single cluster wider than the line (pathological mark stacks): cut it by code points.
@@ -123,9 +196,15 @@ function trimEnd(text: string, start: number, end: number): number {
   return e;
 }
 
-function widthOf(text: string, prefix: Int32Array, start: number, end: number): number {
-  const a = prefix[start] as number;
-  const b = prefix[end] as number;
+function widthOf(
+  text: string,
+  data: Int32Array,
+  origin: number,
+  start: number,
+  end: number,
+): number {
+  const a = data[origin + start] as number;
+  const b = data[origin + end] as number;
   return a >= 0 && b >= 0 ? b - a : displayWidth(text.slice(start, end));
 }
 
@@ -134,32 +213,31 @@ export function wrapPrepared(prepared: PreparedText, width: number): WrappedLine
   if (!Number.isInteger(width) || width < MIN_WRAP_WIDTH) {
     throw new RangeError(`wrap width must be an integer ≥ ${MIN_WRAP_WIDTH}, got ${width}`);
   }
-  const { text, breaks, breakList } = prepared;
-  const prefix = prepared.metrics.prefix;
+  const { text, data, origin, breakStart, breakEnd, mustBreaks } = prepared;
   const n = text.length;
   const lines: WrappedLine[] = [];
   let start = 0;
-  let k = 0;
+  let k = breakStart;
   while (start < n) {
-    while ((breakList[k] as number) <= start) k += 1;
+    while ((data[k] as number) <= start) k += 1;
     let best = -1;
     let bestEnd = -1;
-    for (let j = k; j < breakList.length; j += 1) {
-      const b = breakList[j] as number;
+    for (let j = k; j < breakEnd; j += 1) {
+      const b = data[j] as number;
       const e = trimEnd(text, start, b);
-      if (widthOf(text, prefix, start, e) > width) break;
+      if (widthOf(text, data, origin, start, e) > width) break;
       best = b;
       bestEnd = e;
-      if (b === n || breaks[b] === MUST_BREAK) break;
+      if (b === n || mustBreaks.has(b)) break;
     }
     if (best !== -1) {
-      lines.push({ start, end: bestEnd, width: widthOf(text, prefix, start, bestEnd) });
+      lines.push({ start, end: bestEnd, width: widthOf(text, data, origin, start, bestEnd) });
       start = best;
       continue;
     }
-    const chunkEnd = trimEnd(text, start, breakList[k] as number);
+    const chunkEnd = trimEnd(text, start, data[k] as number);
     const cut = emergencyCut(prepared, start, chunkEnd, width);
-    lines.push({ start, end: cut, width: widthOf(text, prefix, start, cut) });
+    lines.push({ start, end: cut, width: widthOf(text, data, origin, start, cut) });
     start = cut;
   }
   return lines;
