@@ -81,14 +81,13 @@ function moveCursor(state: AppState, by: number): AppState {
   return replaceTop(state, placeCursor(state, screen, screen.cursor + by));
 }
 
+/** What is known of a feed before any refresh. */
+function newFeed(url: string): FeedState {
+  return { url, title: url, status: 'idle', error: null, fetchedAt: null };
+}
+
 function withFeed(state: AppState, url: string, update: (feed: FeedState) => FeedState): AppState {
-  const feed = state.feeds[url] ?? {
-    url,
-    title: url,
-    status: 'idle',
-    error: null,
-    fetchedAt: null,
-  };
+  const feed = state.feeds[url] ?? newFeed(url);
   return { ...state, feeds: { ...state.feeds, [url]: update(feed) } };
 }
 
@@ -138,13 +137,17 @@ export function reduce(state: AppState, action: Action): AppState {
       return keepHomeSelection(state, { ...state, items: action.items });
 
     case 'refresh-started': {
-      let next: AppState = {
+      // One copy of the feeds record for all of them (not one per feed).
+      const feeds: Record<string, FeedState> = { ...state.feeds };
+      for (const url of action.urls) {
+        const feed = feeds[url] ?? newFeed(url);
+        feeds[url] = { ...feed, status: 'loading' };
+      }
+      return {
         ...state,
+        feeds,
         refresh: { scope: action.scope, total: action.urls.length, done: 0, failed: 0 },
       };
-      for (const url of action.urls)
-        next = withFeed(next, url, (feed) => ({ ...feed, status: 'loading' }));
-      return next;
     }
 
     case 'feed-refreshed': {

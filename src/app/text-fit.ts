@@ -16,9 +16,44 @@ export function setAmbiguousWide(isWide: boolean): void {
   widthOptions = { ambiguousIsNarrow: !isWide };
 }
 
+/** East Asian Ambiguous punctuation common in titles and our rows: · — ‘ ’ “ ” … */
+const AMBIGUOUS_PUNCTUATION = new Set([0xb7, 0x2014, 0x2018, 0x2019, 0x201c, 0x201d, 0x2026]);
+
+/** True for characters string-width counts as 2 columns on their own, whatever the ambiguous setting. */
+function isSimpleWide(c: number): boolean {
+  return (
+    (c >= 0x4e00 && c <= 0x9fff) || // CJK Unified Ideographs
+    (c >= 0x3400 && c <= 0x4dbf) || // Extension A
+    (c >= 0x3000 && c <= 0x3029) || // CJK symbols and punctuation (302A–302D combine)
+    (c >= 0x302e && c <= 0x303e) ||
+    (c >= 0xff01 && c <= 0xff60) || // fullwidth forms
+    (c >= 0xac00 && c <= 0xd7a3) || // Hangul syllables
+    (c >= 0x3041 && c <= 0x3096) || // Hiragana
+    (c >= 0x30a1 && c <= 0x30fa) // Katakana
+  );
+}
+
+/**
+ * Width of text made only of printable ASCII and common CJK (each its own grapheme: 1 or 2
+ * columns), or -1 for anything else. Most titles are such text; string-width segments graphemes
+ * and tests emoji regexes, which dominated laying out a screen of rows (the reader's first frame).
+ */
+function simpleWidth(text: string): number {
+  let width = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x20 && c < 0x7f) width += 1;
+    else if (isSimpleWide(c)) width += 2;
+    else if (AMBIGUOUS_PUNCTUATION.has(c)) width += widthOptions.ambiguousIsNarrow ? 1 : 2;
+    else return -1;
+  }
+  return width;
+}
+
 /** Display width of `text` in terminal columns. */
 export function displayWidth(text: string): number {
-  return stringWidth(text, widthOptions);
+  const width = simpleWidth(text);
+  return width >= 0 ? width : stringWidth(text, widthOptions);
 }
 
 /**
@@ -27,12 +62,23 @@ export function displayWidth(text: string): number {
  */
 export function truncateToWidth(text: string, width: number): string {
   if (width <= 0) return '';
-  if (stringWidth(text, widthOptions) <= width) return text;
+  const simple = simpleWidth(text);
+  if ((simple >= 0 ? simple : stringWidth(text, widthOptions)) <= width) return text;
   const room = width - 1;
-  let out = '';
   let used = 0;
+  if (simple >= 0) {
+    // One character per grapheme: cut by index.
+    let end = 0;
+    for (; end < text.length; end++) {
+      const w = simpleWidth(text[end]!);
+      if (used + w > room) break;
+      used += w;
+    }
+    return `${text.slice(0, end)}…`;
+  }
+  let out = '';
   for (const { segment } of segmenter.segment(text)) {
-    const w = stringWidth(segment, widthOptions);
+    const w = displayWidth(segment);
     if (used + w > room) break;
     out += segment;
     used += w;
@@ -43,13 +89,13 @@ export function truncateToWidth(text: string, width: number): string {
 /** `text` cut to `width` columns and padded with spaces to exactly `width`. */
 export function fitToWidth(text: string, width: number): string {
   const cut = truncateToWidth(text, width);
-  return cut + ' '.repeat(Math.max(0, width - stringWidth(cut, widthOptions)));
+  return cut + ' '.repeat(Math.max(0, width - displayWidth(cut)));
 }
 
 /** `text` padded on the left to `width` columns (cut first if longer). */
 export function padStartToWidth(text: string, width: number): string {
   const cut = truncateToWidth(text, width);
-  return ' '.repeat(Math.max(0, width - stringWidth(cut, widthOptions))) + cut;
+  return ' '.repeat(Math.max(0, width - displayWidth(cut))) + cut;
 }
 
 /** Removes the last grapheme cluster (for Backspace in a text field). */

@@ -5,7 +5,7 @@
 // It supports what the reader draws (boxes without borders or backgrounds, nested <Text>); for
 // anything else it throws UnsupportedTree and the caller hands the frame back to Ink.
 import type { DOMElement } from 'ink';
-import stringWidth from 'string-width';
+import { displayWidth } from '../app/text-fit.js';
 
 /** The tree uses something only Ink's own output stage draws (borders, backgrounds, <Static>…). */
 export class UnsupportedTree extends Error {}
@@ -20,6 +20,7 @@ const DISPLAY_NONE = 1;
 const ESCAPE = /\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_]?)/g;
 const SGR = /^\x1b\[[0-9;:]*m$/;
 const SGR_RESET = '\x1b[0m';
+const SGR_ALL = /\x1b\[[0-9;:]*m/g;
 
 /** Drops escape sequences other than SGR, as Ink does for text (sanitize-ansi.js). */
 function keepSgrOnly(text: string): string {
@@ -34,7 +35,8 @@ class WidthCache {
   width(text: string): number {
     let width = this.#map.get(text);
     if (width === undefined) {
-      width = stringWidth(text);
+      // The app's measure (its East Asian Ambiguous setting included), on the text without SGR.
+      width = displayWidth(text.includes('\x1b') ? text.replace(SGR_ALL, '') : text);
       if (this.#map.size >= this.limit) this.#map.clear();
       this.#map.set(text, width);
     }
