@@ -96,3 +96,29 @@ export const nodeBundleOptions = {
 /** The banner line that gives bundled CommonJS code a `require`. */
 export const requireBanner =
   "import { createRequire as __tidingsCreateRequire } from 'node:module';\nconst require = __tidingsCreateRequire(import.meta.url);";
+
+/**
+ * Bundles the feed-reader worker (decode → parse → normalize, about a fifth of the CLI) as one
+ * CommonJS script, returned as text. dist/cli.js carries it as a string and starts workers from
+ * it with `eval`, so a worker compiles only what it runs, and the CLI is still one file.
+ */
+export async function buildFeedReaderSource(esbuild) {
+  const result = await esbuild.build({
+    entryPoints: [
+      new URL('../src/core/feeds/feed-reader-worker-main.ts', import.meta.url).pathname,
+    ],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    legalComments: 'none',
+    logLevel: 'warning',
+    plugins: [dropUnused],
+    minifyWhitespace: true,
+    minifySyntax: true,
+    write: false,
+  });
+  const [output] = result.outputFiles;
+  if (output === undefined) throw new Error('the feed-reader worker bundle is empty');
+  return output.text;
+}

@@ -26,6 +26,9 @@ function demoPaths(paths: DataPaths): DataPaths {
   };
 }
 
+/** The feed-reader worker's bundle, defined by scripts/build.mjs; undeclared when run from source. */
+declare const TIDINGS_FEED_READER_SOURCE: string | undefined;
+
 /** Marks a worker thread started from this bundle to read feeds. */
 const FEED_READER_WORKER = 'tidings-feed-reader';
 
@@ -43,12 +46,13 @@ function feedReaderCount(): number {
 function feedReaders(): (() => FeedReaderPool) | undefined {
   const size = feedReaderCount();
   if (size === 0) return undefined;
-  return () =>
-    createFeedReaderPool({
-      workerUrl: new URL(import.meta.url),
-      workerData: FEED_READER_WORKER,
-      size,
-    });
+  // The built CLI carries the worker's own bundle; run from source (development), the worker is
+  // this module again.
+  const worker =
+    typeof TIDINGS_FEED_READER_SOURCE === 'string'
+      ? { source: TIDINGS_FEED_READER_SOURCE }
+      : { url: new URL(import.meta.url), workerData: FEED_READER_WORKER };
+  return () => createFeedReaderPool({ worker, size });
 }
 
 function buildContext(demo: DemoServer | null): CommandContext {

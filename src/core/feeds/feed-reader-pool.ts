@@ -23,9 +23,13 @@ export type FeedReadReply =
   | { readonly id: number; readonly ok: false; readonly name: string; readonly message: string };
 
 export interface FeedReaderPoolOptions {
-  /** The module each worker runs; started with `workerData`, it must call serveFeedReads. */
-  readonly workerUrl: URL;
-  readonly workerData: unknown;
+  /**
+   * What each worker runs: the whole source of a CommonJS script, started with `eval` (the CLI
+   * embeds its worker bundle this way), or a module URL started with `workerData`. Either must
+   * call serveFeedReads.
+   */
+  readonly worker:
+    { readonly source: string } | { readonly url: URL; readonly workerData: unknown };
   /** Workers at most; they start on the first read, so a refresh of 304s starts none. */
   readonly size: number;
   /** Heap cap per worker: a feed that exhausts it fails alone. @default 512 */
@@ -90,15 +94,19 @@ export function createFeedReaderPool(options: FeedReaderPoolOptions): FeedReader
   };
 
   const spawn = (): void => {
-    const worker = new Worker(options.workerUrl, {
-      workerData: options.workerData,
+    const common = {
       resourceLimits: {
         maxOldGenerationSizeMb: options.maxOldGenerationSizeMb ?? 512,
         maxYoungGenerationSizeMb: options.maxYoungGenerationSizeMb ?? 64,
       },
       stdout: false,
       stderr: false,
-    });
+    };
+    const spec = options.worker;
+    const worker =
+      'source' in spec
+        ? new Worker(spec.source, { ...common, eval: true })
+        : new Worker(spec.url, { ...common, workerData: spec.workerData });
     started += 1;
     const slot: Slot = { worker, current: null };
     slots.push(slot);

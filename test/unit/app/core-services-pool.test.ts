@@ -58,8 +58,7 @@ describe('reader refresh with feed-reader workers', () => {
         writeTerminal: () => undefined,
         feedReaders: () => {
           const pool = createFeedReaderPool({
-            workerUrl: pathToFileURL(CLI_PATH),
-            workerData: 'tidings-feed-reader',
+            worker: { url: pathToFileURL(CLI_PATH), workerData: 'tidings-feed-reader' },
             size: 1,
           });
           pools.push(pool);

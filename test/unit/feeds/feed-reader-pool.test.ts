@@ -4,7 +4,9 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import * as esbuild from 'esbuild';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { buildFeedReaderSource } from '../../../scripts/esbuild-options.mjs';
 import {
   createFeedReaderPool,
   type FeedReaderPool,
@@ -20,8 +22,7 @@ const pools: FeedReaderPool[] = [];
 
 function pool(options: Partial<FeedReaderPoolOptions> = {}): FeedReaderPool {
   const created = createFeedReaderPool({
-    workerUrl: pathToFileURL(CLI_PATH),
-    workerData: 'tidings-feed-reader',
+    worker: { url: pathToFileURL(CLI_PATH), workerData: 'tidings-feed-reader' },
     size: 2,
     ...options,
   });
@@ -49,6 +50,13 @@ const rss = (items: number, title = '福州新闻'): string =>
       `<item><title>第${i}条 闽江</title><link>/a/${i}.html</link><guid>${i}</guid><description><![CDATA[<p>段落 ${i}</p>]]></description></item>`,
   ).join('')}</channel></rss>`;
 
+/** A read's outcome, feed or error, as a comparable value. */
+const settle = (read: Promise<unknown>): Promise<unknown> =>
+  read.then(
+    (feed) => ({ feed }),
+    (error: unknown) => ({ error: `${(error as Error).name}: ${(error as Error).message}` }),
+  );
+
 beforeAll(() => {
   if (!existsSync(CLI_PATH))
     throw new Error('dist/cli.js is missing: run `npm run build` (npm test does it)');
@@ -70,11 +78,6 @@ describe('feed reader pool', () => {
     );
     // Feed or error, whichever it is, must be the same. The pool takes the bytes (they move to
     // the worker): the in-process reads get copies, first.
-    const settle = (read: Promise<unknown>): Promise<unknown> =>
-      read.then(
-        (feed) => ({ feed }),
-        (error: unknown) => ({ error: `${(error as Error).name}: ${(error as Error).message}` }),
-      );
     const expected = await Promise.all(
       docs.map((doc) => settle(readFeedInProcess({ ...doc, bytes: doc.bytes.slice() }))),
     );
@@ -82,6 +85,27 @@ describe('feed reader pool', () => {
     expect(actual).toEqual(expected);
     expect(actual.filter((outcome) => 'feed' in (outcome as object)).length).toBeGreaterThan(30);
     expect(readers.started()).toBe(2);
+  });
+
+  it('runs the same from the embedded worker bundle the CLI carries (eval mode)', async (context) => {
+    const dir = resolve(corpus, 'chinese/feeds/chardet/GB2312');
+    if (!existsSync(dir)) return context.skip();
+    const source = await buildFeedReaderSource(esbuild);
+    const readers = pool({ worker: { source } });
+    const docs = readdirSync(dir).map((name) =>
+      document(new Uint8Array(readFileSync(resolve(dir, name))), `https://example.com/${name}`),
+    );
+    const expected = await Promise.all(
+      docs.map((doc) => settle(readFeedInProcess({ ...doc, bytes: doc.bytes.slice() }))),
+    );
+    expect(await Promise.all(docs.map((doc) => settle(readers.read(doc))))).toEqual(expected);
+    const error = await readers.read(document('<html><body>x</body></html>')).then(
+      () => null,
+      (failure: unknown) => failure,
+    );
+    expect(error).toBeInstanceOf(FeedParseError);
+    // A fifth of the CLI: what a worker compiles instead of all of dist/cli.js.
+    expect(source.length).toBeLessThan(700_000);
   });
 
   it('starts no worker until the first read, and at most `size`', async () => {
