@@ -54,6 +54,7 @@ export type Action =
   | { readonly type: 'article-anchored'; readonly itemId: string; readonly anchor: number }
   | { readonly type: 'font-changed'; readonly by: 1 | -1 }
   | { readonly type: 'favorites-changed'; readonly favorites: readonly FavoriteSummary[] }
+  | { readonly type: 'favorite-texts-loaded'; readonly texts: ReadonlyMap<string, string> }
   | { readonly type: 'read-marked'; readonly ids: readonly string[]; readonly isUndoable: boolean }
   | { readonly type: 'read-unmarked'; readonly ids: readonly string[] }
   | { readonly type: 'unread-filter-toggled' }

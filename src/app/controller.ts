@@ -445,6 +445,11 @@ export function createController(
         return;
       }
       case 'search.open':
+        // The favorites' saved text joins the search when it has been read (in the background).
+        run(async () => {
+          const texts = await services.favorites.texts();
+          if (!isDisposed) dispatch({ type: 'favorite-texts-loaded', texts });
+        });
         if (screen.kind !== 'search') {
           dispatch({
             type: 'screen-pushed',

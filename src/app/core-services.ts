@@ -3,6 +3,7 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Article } from '../core/articles/article.js';
+import { blocksToPlainText } from '../core/articles/blocks-text.js';
 import { catalogFeeds, membershipResolver, type Catalog } from '../core/catalog/catalog.js';
 import type { FeedReaderPool } from '../core/feeds/feed-reader-pool.js';
 import { writeFileAtomic } from '../core/storage/atomic-write.js';
@@ -68,6 +69,7 @@ const READ_AT_ONCE = 4;
 export async function createCoreServices(options: CoreServicesOptions): Promise<ReaderServices> {
   const { paths, now, catalog } = options;
   let pool: FeedReaderPool | null = null;
+  const favoriteTexts = new Map<string, { readonly savedAt: string; readonly text: string }>();
   const storeOptions = {
     paths,
     now,
@@ -253,6 +255,23 @@ export async function createCoreServices(options: CoreServicesOptions): Promise<
         return summaries.sort((a, b) =>
           a.savedAt < b.savedAt ? 1 : a.savedAt > b.savedAt ? -1 : 0,
         );
+      },
+      async texts() {
+        // Snapshots never change under the same savedAt, so each is read once per session.
+        const texts = new Map<string, string>();
+        for (const entry of await favorites.list()) {
+          const known = favoriteTexts.get(entry.id);
+          if (known?.savedAt === entry.savedAt) {
+            texts.set(entry.id, known.text);
+            continue;
+          }
+          const snapshot = await favorites.get(entry.id);
+          if (snapshot === null) continue;
+          const text = blocksToPlainText(snapshot.article.blocks).toLocaleLowerCase();
+          favoriteTexts.set(entry.id, { savedAt: entry.savedAt, text });
+          texts.set(entry.id, text);
+        }
+        return texts;
       },
       async add(article) {
         await favorites.add(article);

@@ -276,6 +276,9 @@ export function reduce(state: AppState, action: Action): AppState {
       return { ...state, fontSize: FONT_SIZES[index]! };
     }
 
+    case 'favorite-texts-loaded':
+      return { ...state, favoriteTexts: action.texts };
+
     case 'favorites-changed':
       return { ...state, favorites: action.favorites };
 

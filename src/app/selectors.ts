@@ -141,19 +141,21 @@ const searchOver = memoLast(
   (
     items: readonly ListItem[],
     favorites: readonly FavoriteSummary[],
+    favoriteTexts: ReadonlyMap<string, string>,
     query: string,
   ): readonly SearchHit[] => {
     const needle = query.trim().toLocaleLowerCase();
     if (needle === '') return [];
     const terms = needle.split(/\s+/);
-    const matches = (text: string): boolean => {
-      const hay = text.toLocaleLowerCase();
+    const matches = (text: string, saved?: string): boolean => {
+      const hay =
+        saved === undefined ? text.toLocaleLowerCase() : `${text.toLocaleLowerCase()}\n${saved}`;
       return terms.every((t) => hay.includes(t));
     };
     const hits: SearchHit[] = [];
     const seen = new Set<string>();
     for (const item of items) {
-      if (matches(`${item.title}\n${item.summary}\n${item.source}`)) {
+      if (matches(`${item.title}\n${item.summary}\n${item.source}`, favoriteTexts.get(item.id))) {
         hits.push({
           id: item.id,
           title: item.title,
@@ -165,7 +167,7 @@ const searchOver = memoLast(
       }
     }
     for (const fav of favorites) {
-      if (!seen.has(fav.id) && matches(`${fav.title}\n${fav.source}`)) {
+      if (!seen.has(fav.id) && matches(`${fav.title}\n${fav.source}`, favoriteTexts.get(fav.id))) {
         hits.push({
           id: fav.id,
           title: fav.title,
@@ -181,7 +183,7 @@ const searchOver = memoLast(
 
 /** Incremental search over titles and text of cached items and favorites; every word must match. */
 export function searchHits(state: AppState, query: string): readonly SearchHit[] {
-  return searchOver(state.items, state.favorites, query);
+  return searchOver(state.items, state.favorites, state.favoriteTexts, query);
 }
 
 const errorsOf = memoLast((feeds: Readonly<Record<string, FeedState>>): readonly FeedState[] =>

@@ -61,6 +61,8 @@ export interface ReaderServices {
   recordVisit(item: ListItem): Promise<void>;
   readonly favorites: {
     list(): Promise<readonly FavoriteSummary[]>;
+    /** The saved text of every favorite by id, lower-cased for search. */
+    texts(): Promise<ReadonlyMap<string, string>>;
     add(article: Article): Promise<void>;
     remove(id: string): Promise<void>;
   };

@@ -141,6 +141,8 @@ export interface AppState {
   readonly isOffline: boolean;
   readonly readIds: ReadonlySet<string>;
   readonly favorites: readonly FavoriteSummary[];
+  /** The saved text of favorites by id, lower-cased, for search (loaded when search opens). */
+  readonly favoriteTexts: ReadonlyMap<string, string>;
   readonly isUnreadOnly: boolean;
   readonly isPanelOpen: boolean;
   readonly rankWindow: RankWindow;
@@ -184,6 +186,7 @@ export function initialState(options: InitialStateOptions): AppState {
     isOffline: false,
     readIds: new Set(),
     favorites: [],
+    favoriteTexts: new Map(),
     isUnreadOnly: false,
     isPanelOpen: false,
     rankWindow: 3,

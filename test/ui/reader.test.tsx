@@ -315,6 +315,30 @@ describe('search, errors and help', () => {
     await r.waitFor('频道');
   });
 
+  it('finds a favorite by the text it saved, not only by its title', async () => {
+    const first = await open();
+    const item = homeItems(first.store.getState())[3]!;
+    await first.unmount();
+    reader = null;
+    const article = await services.loadArticle(item.id, new AbortController().signal);
+    await services.favorites.add({
+      ...article,
+      blocks: [...article.blocks, { type: 'paragraph', text: '文末彩蛋 Zebracorn 校验词' }],
+    });
+    try {
+      const r = await open();
+      await r.press('/');
+      await r.waitFor('搜索 ›');
+      await r.press(...'zebracorn');
+      await r.waitFor('1 条结果');
+      expect(r.frame()).toContain(item.title.slice(0, 6));
+      await r.press(KEYS.enter);
+      await r.waitUntil(() => currentScreen(r.store.getState()).kind === 'article');
+    } finally {
+      await services.favorites.remove(item.id);
+    }
+  });
+
   it('shows the help generated from the key table and closes it', async () => {
     const r = await open();
     await r.press('?');
