@@ -3,7 +3,7 @@
 // multi-page article and the 责任编辑 (responsible editor). Pure: parses a string, never fetches.
 import { Readability } from '@mozilla/readability';
 import { sanitizeHtml, sanitizeLine, sanitizeText } from '../feeds/sanitize.js';
-import { findNextPage } from './find-next-page.js';
+import { LinkCollector, nextPageFromLinks } from './find-next-page.js';
 import { parseHtmlDocument } from './html-to-blocks.js';
 import { prunePage } from './prune-page.js';
 
@@ -173,10 +173,12 @@ function runReadability(prepared: string): { article: ReadabilityResult; retried
 export function extractArticle(html: string, pageUrl: string): ExtractedPage {
   // The page is not sanitized as a whole (10 ms on a large page): every string that leaves here is
   // (title, byline, editor, site name, content, text), and URLs are normalized by the URL parser.
-  const nextPageUrl = findNextPage(html, pageUrl);
   // Pruned: readability's unlikely candidates are reduced to their text and headings, which
-  // readability reads before it removes them. The text searches below see the same text.
-  const pruned = prunePage(html, { unlikely: true });
+  // readability reads before it removes them. The text searches below see the same text. The
+  // links for the next page are collected in the same tokenizer pass.
+  const links = new LinkCollector();
+  const pruned = prunePage(html, { unlikely: true, links });
+  const nextPageUrl = nextPageFromLinks(links.links, html, pageUrl);
   const editor = searchText(pruned, /责任编辑|責任編輯|责编|責編|编辑|編輯/g, findEditor);
   const printedTime = /[\u4e00-\u9fff]/.test(pruned.slice(0, 50_000))
     ? searchText(pruned, /(?:19|20)\d\d\s*[-/.年]/g, findPublished)

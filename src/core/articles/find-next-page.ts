@@ -1,8 +1,10 @@
 // Finds the next page of a multi-page article (Chinese portals split articles into `1 2 3 4` pages):
 // `rel=next`, a `下一页` / "Next" link, the numbered link to the following page, or the TRS CMS
-// `createPageHTML(count, current, "name", "ext")` script. Pure: scans the page's HTML source, no
-// fetching. (A scan of the source, not the DOM: portal pages hold thousands of links, and walking
-// them in linkedom cost more than the rest of the extraction.)
+// `createPageHTML(count, current, "name", "ext")` script. Pure: reads the page's links as the
+// tokenizer sees them, no fetching. (Not from the DOM: portal pages hold thousands of links, and
+// walking them in linkedom cost more than the rest of the extraction; the article extractor
+// collects them during the one tokenizer pass it makes anyway.)
+import { Parser } from 'htmlparser2';
 
 const NEXT_TEXT = /^(?:下一页|下一頁|下页|后一页|next|nextpage)$/i;
 
@@ -31,40 +33,56 @@ export function pagePattern(url: URL): { stem: string; page: number; ext: string
   return { stem, page, ext: match?.[3] ?? '' };
 }
 
-const ENTITIES: Readonly<Record<string, string>> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-  raquo: '»',
-};
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-    if (name.startsWith('#x') || name.startsWith('#X'))
-      return String.fromCodePoint(Number.parseInt(name.slice(2), 16) || 32);
-    if (name.startsWith('#')) return String.fromCodePoint(Number(name.slice(1)) || 32);
-    return ENTITIES[name.toLowerCase()] ?? whole;
-  });
+/** A link of the page: an `<a>` or a `<link>`, its attributes and its text. */
+export interface PageLink {
+  readonly tag: 'a' | 'link';
+  /** As written (names keep their case; values have their entities decoded). */
+  readonly attributes: Readonly<Record<string, string>>;
+  /** The text inside (nothing for `<link>`). */
+  readonly text: string;
 }
 
-const ATTRIBUTE_PATTERNS = new Map<string, RegExp>();
+/** Longest link text kept: a link saying "next page" is short. */
+const LINK_TEXT_MAX = 300;
 
-function attribute(attributes: string, name: string): string | null {
-  let pattern = ATTRIBUTE_PATTERNS.get(name);
-  if (pattern === undefined) {
-    pattern = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i');
-    ATTRIBUTE_PATTERNS.set(name, pattern);
+/**
+ * Collects the links of a page from tokenizer events (htmlparser2's `onopentag`, `ontext`,
+ * `onclosetag`). Script contents are text to the tokenizer, so links a script writes are not
+ * links here.
+ */
+export class LinkCollector {
+  readonly links: PageLink[] = [];
+  private readonly open: { attributes: Record<string, string>; text: string }[] = [];
+
+  onOpen(name: string, attributes: Record<string, string>): void {
+    if (name === 'a') this.open.push({ attributes, text: '' });
+    else if (name === 'link') this.links.push({ tag: 'link', attributes, text: '' });
   }
-  const match = pattern.exec(attributes);
-  if (match === null) return null;
-  return decodeEntities(match[1] ?? match[2] ?? match[3] ?? '');
+
+  onText(text: string): void {
+    for (const anchor of this.open) {
+      if (anchor.text.length <= LINK_TEXT_MAX) anchor.text += text;
+    }
+  }
+
+  onClose(name: string): void {
+    if (name !== 'a') return;
+    const anchor = this.open.pop();
+    if (anchor === undefined || anchor.text.length > LINK_TEXT_MAX) return;
+    this.links.push({ tag: 'a', attributes: anchor.attributes, text: anchor.text });
+  }
+}
+
+/** An attribute's value; the name compared without regard to case. */
+function attribute(attributes: Readonly<Record<string, string>>, name: string): string | null {
+  const exact = attributes[name];
+  if (exact !== undefined) return exact;
+  for (const key in attributes) if (key.toLowerCase() === name) return attributes[key] ?? null;
+  return null;
 }
 
 /** Where a link goes: its href, or for script links the URL in `onclick="location.href='…'"`. */
-function anchorTarget(attributes: string): string | null {
+function anchorTarget(attributes: Readonly<Record<string, string>>): string | null {
   const href = attribute(attributes, 'href');
   if (
     href !== null &&
@@ -91,25 +109,25 @@ function resolveHttp(href: string | null, base: URL): URL | null {
   }
 }
 
-interface Anchor {
-  readonly attributes: string;
-  /** The link's inner HTML. */
-  readonly inner: string;
+/** A link's text, whitespace collapsed. */
+function textOf(link: PageLink): string {
+  return link.text.replace(/\s+/g, ' ').trim();
 }
 
-function anchorsOf(html: string): Anchor[] {
-  const anchors: Anchor[] = [];
-  for (const match of html.matchAll(/<a\b([^>]*)>([\s\S]{0,300}?)<\/a\s*>/gi)) {
-    anchors.push({ attributes: match[1] ?? '', inner: match[2] ?? '' });
-  }
-  return anchors;
-}
-
-/** A link's text: tags removed, entities decoded, whitespace collapsed. */
-function textOf(anchor: Anchor): string {
-  return decodeEntities(anchor.inner.replace(/<[^>]*>/g, ''))
-    .replace(/\s+/g, ' ')
-    .trim();
+/** The page's links, read with the tokenizer the extractor uses. */
+export function collectLinks(html: string): PageLink[] {
+  const collector = new LinkCollector();
+  const parser = new Parser(
+    {
+      onopentag: (name, attributes) => collector.onOpen(name, attributes),
+      ontext: (text) => collector.onText(text),
+      onclosetag: (name) => collector.onClose(name),
+    },
+    { lowerCaseAttributeNames: false, decodeEntities: true },
+  );
+  parser.write(html);
+  parser.end();
+  return collector.links;
 }
 
 /**
@@ -118,6 +136,18 @@ function textOf(anchor: Anchor): string {
  * page's path stem (`laojie_1024_3.shtml` after `laojie_1024_2.shtml`).
  */
 export function findNextPage(html: string, pageUrl: string): string | null {
+  return nextPageFromLinks(collectLinks(html), html, pageUrl);
+}
+
+/**
+ * {@link findNextPage} over links already collected (see {@link LinkCollector}); `html` is read
+ * only for the TRS script.
+ */
+export function nextPageFromLinks(
+  links: readonly PageLink[],
+  html: string,
+  pageUrl: string,
+): string | null {
   let current: URL;
   try {
     current = new URL(pageUrl);
@@ -129,19 +159,17 @@ export function findNextPage(html: string, pageUrl: string): string | null {
   const accept = (url: URL | null): string | null =>
     url !== null && url.href !== self.href && isSameSite(url, current) ? url.href : null;
 
-  // Links inside scripts are templates (the TRS script writes its own), not links.
-  const markup = html.replace(/<script\b[^>]*>[\s\S]*?<\/script\s*>/gi, '');
-  for (const match of markup.matchAll(/<(?:link|a)\b([^>]*\brel\s*=[^>]*)>/gi)) {
-    const rel = (attribute(match[1] ?? '', 'rel') ?? '').toLowerCase().split(/\s+/);
-    if (!rel.includes('next')) continue;
-    const found = accept(resolveHttp(attribute(match[1] ?? '', 'href'), current));
+  for (const link of links) {
+    const rel = attribute(link.attributes, 'rel');
+    if (rel === null || !rel.toLowerCase().split(/\s+/).includes('next')) continue;
+    const found = accept(resolveHttp(attribute(link.attributes, 'href'), current));
     if (found !== null) return found;
   }
 
-  const anchors = anchorsOf(markup);
+  const anchors = links.filter((link) => link.tag === 'a');
   for (const anchor of anchors) {
     // Cheap test first: portal pages have thousands of links.
-    if (!/[下后]|next/i.test(anchor.inner)) continue;
+    if (!/[下后]|next/i.test(anchor.text)) continue;
     const text = textOf(anchor)
       .replace(/[\s>»›→＞]+$/g, '')
       .replace(/\s+/g, '');
@@ -158,8 +186,10 @@ export function findNextPage(html: string, pageUrl: string): string | null {
   const stemName = (here.stem.split('/').pop() ?? '').toLowerCase();
   for (const anchor of anchors) {
     // Cheap test first: only links naming this page's file or showing a page number.
-    const mentionsStem = stemName !== '' && anchor.attributes.toLowerCase().includes(stemName);
-    if (!mentionsStem && !/\d/.test(anchor.inner)) continue;
+    const mentionsStem =
+      stemName !== '' &&
+      Object.values(anchor.attributes).some((value) => value.toLowerCase().includes(stemName));
+    if (!mentionsStem && !/\d/.test(anchor.text)) continue;
     const number = /^(?:第\s*)?\[?(\d{1,3})\]?\s*页?$/.exec(textOf(anchor))?.[1];
     if (!mentionsStem && number === undefined) continue;
     const url = resolveHttp(anchorTarget(anchor.attributes), current);

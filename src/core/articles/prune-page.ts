@@ -2,6 +2,7 @@
 // itself parses with, so the tree is the one linkedom would build): what is never content goes, and
 // what readability would throw away first is reduced to its text. Pure: a string in, a string out.
 import { Parser } from 'htmlparser2';
+import type { LinkCollector } from './find-next-page.js';
 
 /** What {@link prunePage} removes beyond the never-content elements. */
 export interface PruneOptions {
@@ -12,6 +13,8 @@ export interface PruneOptions {
    * must then extract from a page prepared without this. @default false
    */
   readonly unlikely?: boolean;
+  /** Also given every tokenizer event, to collect the page's links in the same pass. */
+  readonly links?: LinkCollector;
 }
 
 /** Elements that are never article content: dropped with everything inside. */
@@ -116,10 +119,12 @@ const FORM_PARAGRAPHS = 3;
 type Attributes = Record<string, string>;
 
 function escapeText(text: string): string {
+  if (text.indexOf('&') === -1 && text.indexOf('<') === -1) return text;
   return text.replace(/[&<]/g, (c) => (c === '&' ? '&amp;' : '&lt;'));
 }
 
 function escapeAttribute(value: string): string {
+  if (value.indexOf('&') === -1 && value.indexOf('"') === -1) return value;
   return value.replace(/[&"]/g, (c) => (c === '&' ? '&amp;' : '&quot;'));
 }
 
@@ -128,14 +133,22 @@ function escapeAttribute(value: string): string {
  * lazy images keep their source there, and pages their publication time.) linkedom makes a node of
  * every attribute, and a portal page has thousands of them.
  */
-const UNREAD_ATTRIBUTE = /^(?:on[a-z]+|target|tabindex|spellcheck|autocomplete|draggable)$/i;
+const UNREAD_ATTRIBUTES = new Set([
+  'target',
+  'tabindex',
+  'spellcheck',
+  'autocomplete',
+  'draggable',
+]);
 
 /**
  * Whether an attribute is written: readability reads a `style` only for `display` and
  * `visibility` (and removes every `style` from the article it returns).
  */
 function isRead(key: string, value: string): boolean {
-  if (UNREAD_ATTRIBUTE.test(key)) return false;
+  if (key.length > 2 && (key.charCodeAt(0) | 0x20) === 0x6f && (key.charCodeAt(1) | 0x20) === 0x6e)
+    return !/^on[a-z]+$/i.test(key);
+  if (UNREAD_ATTRIBUTES.has(key.toLowerCase())) return false;
   return key !== 'style' || /display|visibility/i.test(value);
 }
 
@@ -210,7 +223,8 @@ interface ListCheck {
 
 interface Open {
   readonly name: string;
-  readonly snapshot: Snapshot;
+  /** Where the element starts, for those that may be dropped or reduced (else null). */
+  readonly snapshot: Snapshot | null;
   /** Counts toward `blockers` (see {@link Pruner}). */
   readonly blocks: boolean;
   readonly list: ListCheck | null;
@@ -258,12 +272,19 @@ class Pruner {
       if (name === 'p') form.paragraphs += 1;
       if (name === 'article' || name === 'h1') form.article = true;
     }
-    const snapshot = this.snapshot();
+    const current = this.reduction;
+    const isCandidate =
+      current === null &&
+      this.unlikely &&
+      this.inBody > 0 &&
+      this.blockers === 0 &&
+      isUnlikely(name, attributes);
+    const isRemovable = isCandidate || name === 'ul' || name === 'ol' || name === 'form';
+    const snapshot = isRemovable ? this.snapshot() : null;
     const tag = openTag(name, attributes);
     this.out.push(tag);
     this.lastWasBlock = isBlock;
 
-    const current = this.reduction;
     let reduction: Reduction | null = null;
     if (current !== null) {
       if (BLOCK_CHILD.has(name)) current.blocks += 1;
@@ -273,12 +294,7 @@ class Pruner {
       } else {
         current.boundary = true;
       }
-    } else if (
-      this.unlikely &&
-      this.inBody > 0 &&
-      this.blockers === 0 &&
-      isUnlikely(name, attributes)
-    ) {
+    } else if (isCandidate) {
       reduction = { parts: [tag], kept: 0, blocks: 0, hasText: false, boundary: false };
       this.reduction = reduction;
     }
@@ -327,12 +343,12 @@ class Pruner {
     const isLinkFarm = list !== null && list.ok && list.items >= LINK_FARM_ITEMS;
     const form = element.form;
     const isEmptyForm = form !== null && !form.article && form.paragraphs < FORM_PARAGRAPHS;
-    if (isLinkFarm || isEmptyForm) {
+    if ((isLinkFarm || isEmptyForm) && element.snapshot !== null) {
       this.restore(element.snapshot);
       if (element.reduction !== null) this.reduction = null;
       return;
     }
-    if (element.reduction !== null) {
+    if (element.reduction !== null && element.snapshot !== null) {
       this.reduction = null;
       const reduced = element.reduction;
       if (!reduced.hasText) return;
@@ -468,12 +484,22 @@ class Pruner {
  */
 export function prunePage(html: string, options: PruneOptions = {}): string {
   const pruner = new Pruner(options.unlikely === true);
+  const links = options.links;
   const parser = new Parser(
     {
       onprocessinginstruction: (_name, data) => pruner.doctype(data),
-      onopentag: (name, attributes) => pruner.open(name, attributes),
-      onclosetag: (name) => pruner.close(name),
-      ontext: (data) => pruner.text(data),
+      onopentag: (name, attributes) => {
+        links?.onOpen(name, attributes);
+        pruner.open(name, attributes);
+      },
+      onclosetag: (name) => {
+        links?.onClose(name);
+        pruner.close(name);
+      },
+      ontext: (data) => {
+        links?.onText(data);
+        pruner.text(data);
+      },
     },
     { lowerCaseAttributeNames: false, decodeEntities: true },
   );
