@@ -102,6 +102,14 @@ export function createController(
     );
   };
 
+  // One write at a time, each writing the size current when it runs: the last press wins.
+  let fontSaving: Promise<void> = Promise.resolve();
+  const saveFontSize = (): void => {
+    const next = fontSaving.then(() => services.saveFontSize(getState().fontSize));
+    fontSaving = next.catch(() => undefined);
+    run(() => next);
+  };
+
   const refresh = (scope: 'all' | 'selection'): void => {
     if (refreshAbort !== null) {
       notify(t().refreshBusy);
@@ -404,9 +412,11 @@ export function createController(
         return;
       case 'font.larger':
         dispatch({ type: 'font-changed', by: 1 });
+        saveFontSize();
         return;
       case 'font.smaller':
         dispatch({ type: 'font-changed', by: -1 });
+        saveFontSize();
         return;
       case 'favorite.toggle':
         toggleFavorite();

@@ -15,6 +15,7 @@ import { ReadStateStore } from '../core/storage/read-state.js';
 import { recordOpen } from '../core/storage/record-open.js';
 import type { StorageNotice } from '../core/storage/storage-notice.js';
 import { articleMarkdown } from './article-markdown.js';
+import { saveFontSize } from './reader-settings.js';
 import { relatedOf } from './insights-adapter.js';
 import { InsightsCache } from './insights-cache.js';
 import type { ReaderServices } from './services.js';
@@ -280,6 +281,7 @@ export async function createCoreServices(options: CoreServicesOptions): Promise<
         await favorites.remove(id);
       },
     },
+    saveFontSize: (size) => saveFontSize(paths, size),
     async exportArticle(article) {
       const dir = join(paths.data, 'exports');
       await mkdir(dir, { recursive: true });

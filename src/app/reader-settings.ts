@@ -1,8 +1,10 @@
 // The reader's settings file (`settings.json` in the config directory): key rebinding, the
 // default 字号 and whether the terminal draws East Asian Ambiguous characters wide. Read once at
-// start; a malformed file is reported and ignored, never overwritten.
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+// start; a malformed file is reported and ignored, never overwritten. The 字号 chosen in the
+// reader is written back, every other key of the file kept.
+import { mkdir, readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { writeFileAtomic } from '../core/storage/atomic-write.js';
 import type { KeyOverrides } from '../keymap/bindings.js';
 import type { DataPaths } from '../core/storage/paths.js';
 import { FONT_SIZES, type FontSize } from './state.js';
@@ -88,4 +90,31 @@ export async function loadReaderSettings(paths: DataPaths): Promise<ReaderSettin
     return { ...DEFAULTS, problems: [`${file}: ${(error as Error).message}`] };
   }
   return parseReaderSettings(text, file);
+}
+
+/**
+ * Writes the 字号 into the settings file, keeping every other key (and their order). A file that
+ * is not a JSON object is never overwritten: that is an error for the caller to show.
+ */
+export async function saveFontSize(paths: DataPaths, size: FontSize): Promise<void> {
+  const file = settingsPath(paths);
+  let record: Record<string, unknown> = {};
+  try {
+    const text = await readFile(file, 'utf8');
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      value = null;
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      throw new Error(`${file} is not a JSON object; the font size was not saved`);
+    }
+    record = value as Record<string, unknown>;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  if (record['fontSize'] === size) return;
+  await mkdir(dirname(file), { recursive: true });
+  await writeFileAtomic(file, `${JSON.stringify({ ...record, fontSize: size }, null, 2)}\n`);
 }

@@ -6,6 +6,7 @@ import type { Article } from '../core/articles/article.js';
 import type {
   FavoriteSummary,
   FeedState,
+  FontSize,
   HotWord,
   ListItem,
   RankEntry,
@@ -66,6 +67,8 @@ export interface ReaderServices {
     add(article: Article): Promise<void>;
     remove(id: string): Promise<void>;
   };
+  /** Keeps the 字号 chosen in the reader for the next start (in the settings file). */
+  saveFontSize(size: FontSize): Promise<void>;
   /** Writes the article as Markdown and returns the file's path. */
   exportArticle(article: Article): Promise<string>;
   /** Opens an http(s) URL in the browser, without a shell. */

@@ -1,4 +1,7 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { loadReaderSettings } from '../../src/app/reader-settings.js';
 import stringWidth from 'string-width';
 import { startDemoServer, type DemoServer } from '../../src/core/demo/demo-server.js';
 import type { ReaderServices } from '../../src/app/services.js';
@@ -163,6 +166,12 @@ describe('article', () => {
     await r.waitFor('字号:大');
     await r.press('-', '-');
     await r.waitFor('字号:小');
+    // The last size chosen is kept in the settings file for the next start.
+    const settingsFile = join(home.paths.config, 'settings.json');
+    await r.waitUntil(
+      () => existsSync(settingsFile) && readFileSync(settingsFile, 'utf8').includes('"small"'),
+    );
+    expect((await loadReaderSettings(home.paths)).fontSize).toBe('small');
     await r.press(KEYS.esc);
     await r.waitUntil(() => currentScreen(r.store.getState()).kind === 'home');
     await r.waitUntil((f) => f.split('\n')[3]!.startsWith('› '));

@@ -161,7 +161,9 @@ export async function renderReader(options: RenderOptions): Promise<RenderedRead
       () => {
         if (!predicate(frame())) throw new Error(`frame did not match:\n${frame()}`);
       },
-      { timeout: 5000, interval: 5 },
+      // Generous: a loaded CI machine (tests run in parallel on 2 cores) can take seconds for what
+      // takes milliseconds alone. Only a real failure waits this long.
+      { timeout: 15_000, interval: 5 },
     );
     return frame();
   };

@@ -1,8 +1,12 @@
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadReaderSettings, parseReaderSettings } from '../../../src/app/reader-settings.js';
+import {
+  loadReaderSettings,
+  parseReaderSettings,
+  saveFontSize,
+} from '../../../src/app/reader-settings.js';
 import { buildBindings } from '../../../src/keymap/bindings.js';
 
 describe('reader settings', () => {
@@ -89,6 +93,57 @@ describe('reader settings', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+});
+
+describe('saving the font size', () => {
+  const withHome = async (
+    run: (paths: { config: string; data: string; cache: string }) => Promise<void>,
+  ) => {
+    const dir = await mkdtemp(join(tmpdir(), 'tidings-settings-'));
+    try {
+      await run({
+        config: join(dir, 'config'),
+        data: join(dir, 'data'),
+        cache: join(dir, 'cache'),
+      });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  };
+
+  it('creates the file when there is none', () =>
+    withHome(async (paths) => {
+      await saveFontSize(paths, 'large');
+      expect(JSON.parse(await readFile(join(paths.config, 'settings.json'), 'utf8'))).toEqual({
+        fontSize: 'large',
+      });
+      expect((await loadReaderSettings(paths)).fontSize).toBe('large');
+    }));
+
+  it('keeps every other key of the file, in order', () =>
+    withHome(async (paths) => {
+      await mkdir(paths.config, { recursive: true });
+      const file = join(paths.config, 'settings.json');
+      await writeFile(
+        file,
+        '{"keys": {"quit": ["x"]}, "fontSize": "small", "ambiguousWide": true}',
+      );
+      await saveFontSize(paths, 'xlarge');
+      expect(await readFile(file, 'utf8')).toBe(
+        '{\n  "keys": {\n    "quit": [\n      "x"\n    ]\n  },\n  "fontSize": "xlarge",\n  "ambiguousWide": true\n}\n',
+      );
+    }));
+
+  it('never overwrites a file that is not a JSON object, and says so', () =>
+    withHome(async (paths) => {
+      await mkdir(paths.config, { recursive: true });
+      const file = join(paths.config, 'settings.json');
+      await writeFile(file, '{"keys": ');
+      await expect(saveFontSize(paths, 'large')).rejects.toThrow(
+        `${file} is not a JSON object; the font size was not saved`,
+      );
+      expect(await readFile(file, 'utf8')).toBe('{"keys": ');
+    }));
 });
 
 describe('UI language', () => {
