@@ -195,14 +195,15 @@ export function buildProgram(context: () => CommandContext, readerKeysHelp: stri
     .addOption(new Option('--page <n>', 'the page to print').argParser(parseInteger('--page', 1)))
     .option('--all', 'print every page')
     .addOption(
-      new Option('--size <size>', 'font size (字号): small|medium|large|xlarge or 小|中|大|特大')
-        .default('medium')
-        .argParser((value: string) => {
-          const size = parseFontSize(value);
-          if (size === null)
-            throw new UsageError(`--size must be small, medium, large or xlarge, got "${value}"`);
-          return size;
-        }),
+      new Option(
+        '--size <size>',
+        'font size (字号): small|medium|large|xlarge or 小|中|大|特大 (default: the reader’s, else medium)',
+      ).argParser((value: string) => {
+        const size = parseFontSize(value);
+        if (size === null)
+          throw new UsageError(`--size must be small, medium, large or xlarge, got "${value}"`);
+        return size;
+      }),
     )
     .addOption(
       new Option('--width <n>', 'text column in columns (overrides --size)').argParser(
@@ -223,7 +224,7 @@ export function buildProgram(context: () => CommandContext, readerKeysHelp: stri
         options: {
           page?: number;
           all?: boolean;
-          size: FontSize;
+          size?: FontSize;
           width?: number;
           full?: boolean;
           ambiguousWide?: boolean;
@@ -236,7 +237,7 @@ export function buildProgram(context: () => CommandContext, readerKeysHelp: stri
           target,
           page: options.page ?? null,
           isAll: options.all === true,
-          size: options.size,
+          size: options.size ?? null,
           width: options.width ?? null,
           fullText: options.full === true ? 'always' : options.full === false ? 'never' : 'auto',
           isJson: options.json === true,

@@ -26,7 +26,8 @@ export interface ReadCommandOptions {
   /** 1-based page to print; null for the first. Ignored with `isAll`. */
   readonly page: number | null;
   readonly isAll: boolean;
-  readonly size: FontSize;
+  /** `--size`; null: the settings file's `fontSize` (what the reader last used), else medium. */
+  readonly size: FontSize | null;
   /** `--width`: replaces the preset's column. */
   readonly width: number | null;
   /** `--full` → always, `--no-full` → never, neither → auto (only for summary-only items). */
@@ -48,11 +49,13 @@ export type FoundArticle =
   | { readonly kind: 'item'; readonly item: Item }
   | { readonly kind: 'article'; readonly article: Article };
 
-/** The settings file's `ambiguousWide` (false when unset); its problems go to stderr. */
-async function ambiguousWideSetting(context: CommandContext): Promise<boolean> {
+/** The settings file (its problems go to stderr), read only when an option leaves it to it. */
+async function fileSettings(
+  context: CommandContext,
+): Promise<Awaited<ReturnType<typeof loadReaderSettings>>> {
   const settings = await loadReaderSettings(context.paths);
   for (const problem of settings.problems) context.out.error(`tidings: ${problem}`);
-  return settings.ambiguousWide ?? false;
+  return settings;
 }
 
 /**
@@ -200,13 +203,17 @@ export async function runRead(
   }
   const article = await findArticle(context, options, lookups);
   await recordRead(context, article);
+  const settings =
+    options.size === null || options.isAmbiguousWide === undefined
+      ? await fileSettings(context)
+      : null;
   const column = resolveColumn({
-    size: options.size,
+    size: options.size ?? settings?.fontSize ?? 'medium',
     terminalColumns: options.terminal.columns,
     width: options.width,
   });
   const width = Math.max(MIN_LAYOUT_WIDTH, column.width);
-  const isAmbiguousWide = options.isAmbiguousWide ?? (await ambiguousWideSetting(context));
+  const isAmbiguousWide = options.isAmbiguousWide ?? settings?.ambiguousWide ?? false;
   const layout = layoutArticle(article, {
     width,
     paragraphGap: column.paragraphGap,

@@ -296,6 +296,20 @@ describe('tidings read', () => {
     });
   });
 
+  it('uses the font size the reader last chose when --size is not given', async () => {
+    await cacheItems([item({ contentHtml: '<p>正文</p>' })]);
+    const widthOf = async (overrides: Partial<ReadCommandOptions>): Promise<number> => {
+      context.out.stdout.length = 0;
+      await runRead(context, options({ fullText: 'never', isJson: true, ...overrides }));
+      return (JSON.parse(context.out.text()) as { width: number }).width;
+    };
+    expect(await widthOf({ size: null })).toBe(80);
+    await mkdir(context.paths.config, { recursive: true });
+    await writeFile(path.join(context.paths.config, 'settings.json'), '{"fontSize": "xlarge"}');
+    expect(await widthOf({ size: null })).toBe(48);
+    expect(await widthOf({ size: 'small' })).toBe(100);
+  });
+
   it('reads a saved favorite from its snapshot, without the network', async () => {
     const store = await FavoritesStore.open({ paths: context.paths, now: context.now });
     const saved = englishArticle();
