@@ -16,8 +16,25 @@ export function setAmbiguousWide(isWide: boolean): void {
   widthOptions = { ambiguousIsNarrow: !isWide };
 }
 
-/** East Asian Ambiguous punctuation common in titles and our rows: · — ‘ ’ “ ” … */
-const AMBIGUOUS_PUNCTUATION = new Set([0xb7, 0x2014, 0x2018, 0x2019, 0x201c, 0x201d, 0x2026]);
+/**
+ * Symbols common in titles and in the reader's own rows (marks, punctuation, box rules, the
+ * spinner), each always a grapheme of its own. Their width depends on the East Asian Ambiguous
+ * setting for many, so it is asked of string-width once per character and setting.
+ */
+const STANDALONE = new Set(
+  [...'·—–‘’“”…‹›●○■□★☆→←↑↓✓✗─│┌┐└┘├┤┬┴┼⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏'].map((c) => c.charCodeAt(0)),
+);
+const standaloneWidths = { narrow: new Map<number, number>(), wide: new Map<number, number>() };
+
+function standaloneWidth(c: number): number {
+  const widths = widthOptions.ambiguousIsNarrow ? standaloneWidths.narrow : standaloneWidths.wide;
+  let width = widths.get(c);
+  if (width === undefined) {
+    width = stringWidth(String.fromCharCode(c), widthOptions);
+    widths.set(c, width);
+  }
+  return width;
+}
 
 /** True for characters string-width counts as 2 columns on their own, whatever the ambiguous setting. */
 function isSimpleWide(c: number): boolean {
@@ -44,7 +61,7 @@ function simpleWidth(text: string): number {
     const c = text.charCodeAt(i);
     if (c >= 0x20 && c < 0x7f) width += 1;
     else if (isSimpleWide(c)) width += 2;
-    else if (AMBIGUOUS_PUNCTUATION.has(c)) width += widthOptions.ambiguousIsNarrow ? 1 : 2;
+    else if (STANDALONE.has(c)) width += standaloneWidth(c);
     else return -1;
   }
   return width;

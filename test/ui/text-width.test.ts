@@ -68,6 +68,12 @@ describe.each([false, true])('ambiguous wide: %s', (isAmbiguousWide) => {
       '\u302a',
       '👍',
       '👩‍💻',
+      '●',
+      '★',
+      '★\ufe0f',
+      '›',
+      '─',
+      '⠋',
       '\u200b',
     ];
     fc.assert(
