@@ -237,8 +237,10 @@ class Pruner {
   private readonly stack: Open[] = [];
   /** Depth of elements inside a dropped (inert) element. */
   private skip = 0;
-  /** Whitespace-only text not yet written: dropped when a block tag is next to it. */
-  private pending = '';
+  /** The text since the last tag, not yet written (see {@link text}). */
+  private pendingHtml = '';
+  private pendingText = '';
+  private pendingHasText = false;
   private lastWasBlock = false;
   /** Open elements that a reduced element may not sit in (non-structural, byline-like). */
   private blockers = 0;
@@ -363,27 +365,28 @@ class Pruner {
     if (this.skip > 0) return;
     this.checkListText(data);
     const parent = this.stack.at(-1)?.name ?? '';
-    if (parent === 'pre') {
-      this.flushPending(false);
-      this.write(escapeText(data), data);
-      return;
-    }
-    if (SPACE.test(data)) {
-      this.pending += data;
-      return;
-    }
-    this.flushPending(false);
-    this.write(RAW_TEXT.has(parent) ? data : escapeText(data), data);
-    this.lastWasBlock = false;
+    // The tokenizer may hand one text node over in pieces (around entities): held until the next
+    // tag, so a node that is only whitespace is judged whole.
+    this.pendingHtml += RAW_TEXT.has(parent) ? data : escapeText(data);
+    this.pendingText += data;
+    if (parent === 'pre' || !SPACE.test(data)) this.pendingHasText = true;
   }
 
-  /** Writes whitespace held back, unless the tag that follows (or the one before) is a block. */
+  /**
+   * Writes the text held back; a text node of nothing but whitespace is dropped when the tag
+   * that follows it (or the one before) is a block.
+   */
   private flushPending(nextIsBlock: boolean): void {
-    if (this.pending === '') return;
-    const text = this.pending;
-    this.pending = '';
-    if (nextIsBlock || this.lastWasBlock) return;
-    this.write(text, text);
+    if (this.pendingHtml === '') return;
+    const html = this.pendingHtml;
+    const text = this.pendingText;
+    const hasText = this.pendingHasText;
+    this.pendingHtml = '';
+    this.pendingText = '';
+    this.pendingHasText = false;
+    if (!hasText && (nextIsBlock || this.lastWasBlock)) return;
+    this.write(html, text);
+    if (hasText) this.lastWasBlock = false;
   }
 
   private write(html: string, text: string): void {
@@ -485,14 +488,19 @@ class Pruner {
 export function prunePage(html: string, options: PruneOptions = {}): string {
   const pruner = new Pruner(options.unlikely === true);
   const links = options.links;
+  // A tag cut off by the end of the page is closed without having been opened: ignored.
+  const opened: string[] = [];
   const parser = new Parser(
     {
       onprocessinginstruction: (_name, data) => pruner.doctype(data),
       onopentag: (name, attributes) => {
+        opened.push(name);
         links?.onOpen(name, attributes);
         pruner.open(name, attributes);
       },
       onclosetag: (name) => {
+        if (opened.at(-1) !== name) return;
+        opened.pop();
         links?.onClose(name);
         pruner.close(name);
       },
