@@ -25,13 +25,74 @@ export const MUST_BREAK = 2;
 export function uaxBreakOpportunities(text: string, into: Uint8Array | null = null): Uint8Array {
   const result = into ?? new Uint8Array(text.length + 1);
   if (into !== null) result.fill(NO_BREAK, 0, text.length + 1);
-  const breaker = new LineBreaker(text);
+  const short = shortenHanRuns(text, result);
+  const source = short?.text ?? text;
+  const breaker = new LineBreaker(source);
   for (let next = breaker.nextBreak(); next !== null; next = breaker.nextBreak()) {
-    if (next.position > 0 && next.position < text.length) {
-      result[next.position] = next.required ? MUST_BREAK : MAY_BREAK;
+    if (next.position > 0 && next.position < source.length) {
+      const at = short === null ? next.position : (short.positions[next.position] as number);
+      result[at] = next.required ? MUST_BREAK : MAY_BREAK;
     }
   }
   return result;
+}
+
+/** CJK Unified Ideographs: every one of them is of UAX #14 class ID in linebreak's data. */
+function isHan(code: number): boolean {
+  return code >= 0x4e00 && code <= 0x9fff;
+}
+
+/** Shortened texts up to this long map their offsets back through a buffer kept for it. */
+const SCRATCH_LIMIT = 1 << 16;
+let scratchPositions = new Int32Array(256);
+
+/**
+ * Between two ideographs (class ID) a line may always break, whatever came before, and the
+ * breaker's state after a run of them does not depend on its length. So each run of three or more
+ * is handed to the breaker as its first and last ideograph only (the breaker allocates an object
+ * per break, and Chinese text has one between almost every two characters); the breaks inside the
+ * run are written here. Returns the shortened text and, for each of its offsets, the offset in
+ * `text`; null when there is no run to shorten.
+ */
+function shortenHanRuns(
+  text: string,
+  result: Uint8Array,
+): { text: string; positions: Int32Array } | null {
+  const n = text.length;
+  let parts: string[] | null = null;
+  let positions = scratchPositions;
+  let kept = 0;
+  let q = 0;
+  for (let i = 0; i < n;) {
+    if (!isHan(text.charCodeAt(i))) {
+      i += 1;
+      continue;
+    }
+    let end = i + 1;
+    while (end < n && isHan(text.charCodeAt(end))) end += 1;
+    if (end - i >= 3) {
+      if (parts === null) {
+        parts = [];
+        if (n + 1 > SCRATCH_LIMIT) {
+          positions = new Int32Array(n + 1);
+        } else if (positions.length < n + 1) {
+          positions = new Int32Array(Math.max(n + 1, positions.length * 2));
+          scratchPositions = positions;
+        }
+      }
+      parts.push(text.slice(kept, i + 1), text.charAt(end - 1));
+      for (let k = kept; k <= i; k += 1) positions[q++] = k;
+      positions[q++] = end - 1;
+      for (let k = i + 1; k < end; k += 1) result[k] = MAY_BREAK;
+      kept = end;
+    }
+    i = end;
+  }
+  if (parts === null) return null;
+  parts.push(text.slice(kept));
+  for (let k = kept; k < n; k += 1) positions[q++] = k;
+  positions[q] = n;
+  return { text: parts.join(''), positions };
 }
 
 function isSpace(code: number): boolean {

@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import LineBreaker from 'linebreak';
 import { describe, expect, it } from 'vitest';
 import {
   breakOpportunities,
@@ -78,5 +80,58 @@ describe('prepared texts (shared buffers)', () => {
         uaxBreakOpportunities(text),
       );
     }
+  });
+
+  it('find the UAX #14 breaks linebreak finds, with runs of ideographs shortened for it', () => {
+    const direct = (text: string): number[] => {
+      const result = new Array<number>(text.length + 1).fill(0);
+      const breaker = new LineBreaker(text);
+      for (let next = breaker.nextBreak(); next !== null; next = breaker.nextBreak()) {
+        if (next.position > 0 && next.position < text.length)
+          result[next.position] = next.required ? 2 : 1;
+      }
+      return result;
+    };
+    const piece = fc.oneof(
+      fc.integer({ min: 0x4e00, max: 0x9fff }).map((cp) => String.fromCodePoint(cp)),
+      fc.constantFrom(
+        '中文字',
+        '，',
+        '。',
+        '“',
+        '”',
+        '（',
+        '）',
+        '——',
+        '……',
+        ' ',
+        '\n',
+        '\u3000',
+        'a',
+        'word',
+        '12',
+        '%',
+        '\u200d',
+        '\u0301',
+        '👍🏽',
+        '🇨🇳',
+        '\u00ad',
+        '\u2060',
+        'ー',
+        'の',
+        '한',
+        '\u3400',
+        '𠀀',
+      ),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 40 }).map((parts) => parts.join('')),
+        (text) => {
+          expect(Array.from(uaxBreakOpportunities(text))).toEqual(direct(text));
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
