@@ -141,11 +141,16 @@ class Layouter {
     end: number,
     level?: number,
   ) {
-    const lead = this.pendingLead ?? { text: ctx.lead, width: ctx.leadWidth };
+    const pending = this.pendingLead;
     this.pendingLead = null;
-    const full = lead.text + text;
-    const line: LayoutLine = { text: full, width: lead.width + width, kind, offset, end };
-    this.lines.push(level === undefined ? line : { ...line, level });
+    const leadText = pending === null ? ctx.lead : pending.text;
+    const leadWidth = pending === null ? ctx.leadWidth : pending.width;
+    const full = leadText === '' ? text : leadText + text;
+    this.lines.push(
+      level === undefined
+        ? { text: full, width: leadWidth + width, kind, offset, end }
+        : { text: full, width: leadWidth + width, kind, level, offset, end },
+    );
   }
 
   /** Blank lines; they take the position of the text that follows (by default, the next unit). */
@@ -174,7 +179,8 @@ class Layouter {
       const pad = options.center === true ? Math.floor((available - line.width) / 2) : 0;
       const offset = base + Math.max(0, line.start - indent.length);
       const end = base + Math.max(0, line.end - indent.length);
-      this.emit(ctx, ' '.repeat(pad) + body, pad + line.width, kind, offset, end, options.level);
+      const padded = pad === 0 ? body : ' '.repeat(pad) + body;
+      this.emit(ctx, padded, pad + line.width, kind, offset, end, options.level);
     }
   }
 
