@@ -17,11 +17,6 @@ export interface PtyTerminal {
   text(): string;
   /** Everything the child wrote, raw. */
   raw(): string;
-  /**
-   * performance.now() when the terminal had taken in the child's latest output (xterm parses
-   * asynchronously): what a key's answer is timed by, free of the polling interval of waitFor.
-   */
-  outputAt(): number;
   write(data: string): void;
   waitFor(text: string | RegExp, timeoutMs?: number): Promise<string>;
   waitUntil(predicate: (screen: string) => boolean, timeoutMs?: number): Promise<string>;
@@ -29,6 +24,8 @@ export interface PtyTerminal {
   /** Which buffer xterm shows: the alternate screen while the reader runs. */
   bufferType(): 'normal' | 'alternate';
   readonly exited: Promise<number>;
+  /** The child's process id (its main thread's id too, on Linux). */
+  readonly pid: number;
   kill(): void;
 }
 
@@ -60,12 +57,9 @@ export function spawnCli(options: SpawnOptions): PtyTerminal {
   });
   const term = new Terminal({ cols: options.columns, rows: options.rows, allowProposedApi: true });
   let raw = '';
-  let outputAt = 0;
   child.onData((data) => {
     raw += data;
-    term.write(data, () => {
-      outputAt = performance.now();
-    });
+    term.write(data);
   });
   const exited = new Promise<number>((resolveExit) =>
     child.onExit(({ exitCode }) => resolveExit(exitCode)),
@@ -94,7 +88,6 @@ export function spawnCli(options: SpawnOptions): PtyTerminal {
     screen,
     text: () => screen().join('\n'),
     raw: () => raw,
-    outputAt: () => outputAt,
     write: (data) => child.write(data),
     waitFor: (text, timeoutMs) =>
       waitUntil((s) => (typeof text === 'string' ? s.includes(text) : text.test(s)), timeoutMs),
@@ -105,6 +98,7 @@ export function spawnCli(options: SpawnOptions): PtyTerminal {
     },
     bufferType: () => term.buffer.active.type,
     exited,
+    pid: child.pid,
     kill: () => child.kill(),
   };
 }
