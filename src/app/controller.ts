@@ -19,6 +19,7 @@ import {
   regionTabs,
   searchHits,
   selectedHomeItem,
+  warmRegionMembers,
 } from './selectors.js';
 import type { Store } from './store.js';
 import type { ArticleScreen, ListItem } from './state.js';
@@ -74,6 +75,7 @@ export function createController(
   let refreshAbort: AbortController | null = null;
   let noticeTimer: NodeJS.Timeout | null = null;
   let clockTimer: NodeJS.Timeout | null = null;
+  let warmTimer: NodeJS.Immediate | null = null;
   let isDisposed = false;
   const t = () => labels(getState().lang);
 
@@ -108,6 +110,17 @@ export function createController(
     const next = fontSaving.then(() => services.saveFontSize(getState().fontSize));
     fontSaving = next.catch(() => undefined);
     run(() => next);
+  };
+
+  // Region membership (keyword matching over 5,000 summaries) is worked out in idle time, a few
+  // ms per turn of the event loop, so the first switch to a region needs no scan.
+  const warmRegions = (): void => {
+    warmTimer = null;
+    if (isDisposed) return;
+    if (!warmRegionMembers(getState(), 4)) warmTimer = setImmediate(warmRegions);
+  };
+  const scheduleWarm = (): void => {
+    if (warmTimer === null && !isDisposed) warmTimer = setImmediate(warmRegions);
   };
 
   const refresh = (scope: 'all' | 'selection'): void => {
@@ -145,12 +158,14 @@ export function createController(
           onItems: (items) => {
             if (abort.signal.aborted || isDisposed) return;
             dispatch({ type: 'items-updated', items });
+            scheduleWarm();
           },
         });
         if (isDisposed) return;
         const isRead = await services.readState.load();
         const readIds = items.filter((item) => isRead(item.id)).map((item) => item.id);
         dispatch({ type: 'items-updated', items });
+        scheduleWarm();
         dispatch({ type: 'read-marked', ids: readIds, isUndoable: false });
         if (getState().isPanelOpen) loadInsights();
       } finally {
@@ -557,6 +572,7 @@ export function createController(
           readIds,
           favorites,
         });
+        scheduleWarm();
       }
       if (startOptions.shouldRefresh !== false) refresh('all');
     },
@@ -573,6 +589,7 @@ export function createController(
       for (const abort of articleLoads.values()) abort.abort();
       if (noticeTimer !== null) clearTimeout(noticeTimer);
       if (clockTimer !== null) clearInterval(clockTimer);
+      if (warmTimer !== null) clearImmediate(warmTimer);
     },
     async idle() {
       while (pending.size > 0) await Promise.all([...pending]);

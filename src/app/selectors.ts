@@ -1,6 +1,6 @@
 // Derived data: the tabs, the filtered list, the visible window of a list, search results, feed
 // errors, the status line. Computed from state on demand (memoized), never stored. No react/ink.
-import { membershipResolver, type Membership } from '../core/catalog/catalog.js';
+import { membershipResolver } from '../core/catalog/catalog.js';
 import type { Catalog } from '../core/catalog/catalog.js';
 import { memoLast } from './memo.js';
 import { formatItemRow, type ListRow, type RowContext } from './rows.js';
@@ -55,14 +55,79 @@ export function regionTabs(state: AppState): readonly Tab[] {
   return regionTabsOf(state.catalog.regions, state.lang);
 }
 
-const membershipOf = memoLast(
-  (catalog: Catalog, items: readonly ListItem[]): ReadonlyMap<string, Membership> => {
-    const resolve = membershipResolver(catalog);
-    const map = new Map<string, Membership>();
-    for (const item of items) map.set(item.id, resolve({ ...item, contentHtml: null }));
-    return map;
-  },
-);
+/** Feed URLs of a channel: an item is in the channel when it came from one of them. */
+const channelFeedsOf = memoLast((catalog: Catalog): ReadonlyMap<string, ReadonlySet<string>> => {
+  const map = new Map<string, ReadonlySet<string>>();
+  for (const channel of catalog.channels)
+    map.set(channel.id, new Set(channel.feeds.map((f) => f.url)));
+  return map;
+});
+
+/** Region membership being worked out over the items, in order. */
+interface RegionScan {
+  readonly ids: Set<string>;
+  readonly resolve: ((item: ListItem) => boolean) | null;
+  next: number;
+}
+
+/**
+ * Ids of the items in each region. Keyword matching over titles and summaries is the costly
+ * part (tens of ms over 5,000 items), so channels never pay for it, each region is worked out
+ * once per items array, and idle time does it ahead (see {@link warmRegionMembers}).
+ */
+const regionScansOf = memoLast((catalog: Catalog, items: readonly ListItem[]) => {
+  const scans = new Map<string, RegionScan>();
+  const scanOf = (regionId: string): RegionScan => {
+    let scan = scans.get(regionId);
+    if (scan === undefined) {
+      const region = catalog.regions.find((r) => r.id === regionId);
+      // Core's rule, for this one region.
+      const resolve =
+        region === undefined ? null : membershipResolver({ channels: [], regions: [region] });
+      scan = {
+        ids: new Set(),
+        resolve:
+          resolve === null
+            ? null
+            : (item) => resolve({ ...item, contentHtml: null }).regions.length > 0,
+        next: 0,
+      };
+      scans.set(regionId, scan);
+    }
+    return scan;
+  };
+  /** Advances a region's scan until done or `deadline` (performance.now()); true when done. */
+  const advance = (regionId: string, deadline: number): boolean => {
+    const scan = scanOf(regionId);
+    if (scan.resolve === null) return true;
+    while (scan.next < items.length) {
+      const item = items[scan.next]!;
+      if (scan.resolve(item)) scan.ids.add(item.id);
+      scan.next += 1;
+      if ((scan.next & 63) === 0 && performance.now() >= deadline) break;
+    }
+    return scan.next >= items.length;
+  };
+  return {
+    members(regionId: string): ReadonlySet<string> {
+      advance(regionId, Number.POSITIVE_INFINITY);
+      return scanOf(regionId).ids;
+    },
+    advance,
+  };
+});
+
+/**
+ * Works out region membership ahead, for at most `budgetMs`; true when every region is done.
+ * The controller calls it in idle time so the first switch to a region answers at once.
+ */
+export function warmRegionMembers(state: AppState, budgetMs: number): boolean {
+  const scans = regionScansOf(state.catalog, state.items);
+  const deadline = performance.now() + budgetMs;
+  // A region's scan goes at least 64 items per call, so every call makes progress.
+  for (const region of state.catalog.regions) if (!scans.advance(region.id, deadline)) return false;
+  return true;
+}
 
 const filterItems = memoLast(
   (
@@ -74,15 +139,14 @@ const filterItems = memoLast(
     readIds: ReadonlySet<string>,
   ): readonly ListItem[] => {
     if (channelId === null && regionId === null && !isUnreadOnly) return items;
-    const membership =
-      channelId === null && regionId === null ? null : membershipOf(catalog, items);
+    const channelFeeds =
+      channelId === null ? null : (channelFeedsOf(catalog).get(channelId) ?? new Set<string>());
+    const regionMembers =
+      regionId === null ? null : regionScansOf(catalog, items).members(regionId);
     return items.filter((item) => {
       if (isUnreadOnly && readIds.has(item.id)) return false;
-      if (membership === null) return true;
-      const m = membership.get(item.id);
-      if (m === undefined) return false;
-      if (channelId !== null && !m.channels.includes(channelId)) return false;
-      if (regionId !== null && !m.regions.includes(regionId)) return false;
+      if (channelFeeds !== null && !channelFeeds.has(item.feedUrl)) return false;
+      if (regionMembers !== null && !regionMembers.has(item.id)) return false;
       return true;
     });
   },
