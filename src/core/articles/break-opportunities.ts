@@ -48,8 +48,8 @@ let scratchPositions = new Int32Array(256);
 
 /**
  * Between two ideographs (class ID) a line may always break, whatever came before, and the
- * breaker's state after a run of them does not depend on its length. So each run of three or more
- * is handed to the breaker as its first and last ideograph only (the breaker allocates an object
+ * breaker's state after an ideograph does not depend on what came before it. So each run of two
+ * or more is handed to the breaker as its first ideograph only (the breaker allocates an object
  * per break, and Chinese text has one between almost every two characters); the breaks inside the
  * run are written here. Returns the shortened text and, for each of its offsets, the offset in
  * `text`; null when there is no run to shorten.
@@ -59,7 +59,7 @@ function shortenHanRuns(
   result: Uint8Array,
 ): { text: string; positions: Int32Array } | null {
   const n = text.length;
-  let parts: string[] | null = null;
+  let short: string | null = null;
   let positions = scratchPositions;
   let kept = 0;
   let q = 0;
@@ -70,9 +70,9 @@ function shortenHanRuns(
     }
     let end = i + 1;
     while (end < n && isHan(text.charCodeAt(end))) end += 1;
-    if (end - i >= 3) {
-      if (parts === null) {
-        parts = [];
+    if (end - i >= 2) {
+      if (short === null) {
+        short = '';
         if (n + 1 > SCRATCH_LIMIT) {
           positions = new Int32Array(n + 1);
         } else if (positions.length < n + 1) {
@@ -80,19 +80,19 @@ function shortenHanRuns(
           scratchPositions = positions;
         }
       }
-      parts.push(text.slice(kept, i + 1), text.charAt(end - 1));
+      // Up to and including the run's first ideograph; what follows the run maps to `end`.
+      short += text.slice(kept, i + 1);
       for (let k = kept; k <= i; k += 1) positions[q++] = k;
-      positions[q++] = end - 1;
       for (let k = i + 1; k < end; k += 1) result[k] = MAY_BREAK;
       kept = end;
     }
     i = end;
   }
-  if (parts === null) return null;
-  parts.push(text.slice(kept));
+  if (short === null) return null;
+  short += text.slice(kept);
   for (let k = kept; k < n; k += 1) positions[q++] = k;
   positions[q] = n;
-  return { text: parts.join(''), positions };
+  return { text: short, positions };
 }
 
 function isSpace(code: number): boolean {

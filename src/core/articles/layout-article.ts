@@ -11,7 +11,7 @@ import { articleLanguage, type ArticleLanguage } from './article-language.js';
 import type { Block } from './blocks.js';
 import { isChineseParagraph } from './clreq.js';
 import { displayWidth } from './text-metrics.js';
-import { prepareText, wrapPrepared, type PreparedText } from './wrap-text.js';
+import { prepareText, wrapEach, wrapPrepared, type PreparedText } from './wrap-text.js';
 
 /** What a line is, for styling and pagination. */
 export type LineKind =
@@ -174,14 +174,16 @@ class Layouter {
     const prepared = this.unit(source, indent.length);
     const base = this.advance(text.length);
     const available = options.width ?? ctx.width;
-    for (const line of wrapPrepared(prepared, available)) {
-      const body = source.slice(line.start, line.end);
-      const pad = options.center === true ? Math.floor((available - line.width) / 2) : 0;
-      const offset = base + Math.max(0, line.start - indent.length);
-      const end = base + Math.max(0, line.end - indent.length);
+    const center = options.center === true;
+    const level = options.level;
+    wrapEach(prepared, available, (start, end, width) => {
+      const body = source.slice(start, end);
+      const pad = center ? Math.floor((available - width) / 2) : 0;
+      const offset = base + Math.max(0, start - indent.length);
+      const lineEnd = base + Math.max(0, end - indent.length);
       const padded = pad === 0 ? body : ' '.repeat(pad) + body;
-      this.emit(ctx, padded, pad + line.width, kind, offset, end, options.level);
-    }
+      this.emit(ctx, padded, pad + width, kind, offset, lineEnd, level);
+    });
   }
 
   blocks(blocks: readonly Block[], ctx: Context, gap: number): void {

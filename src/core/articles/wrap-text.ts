@@ -210,12 +210,27 @@ function widthOf(
 
 /** Packs a prepared text into lines of at most `width` columns (greedy, at the last fitting break). */
 export function wrapPrepared(prepared: PreparedText, width: number): WrappedLine[] {
+  const lines: WrappedLine[] = [];
+  wrapEach(prepared, width, (start, end, lineWidth) => {
+    lines.push({ start, end, width: lineWidth });
+  });
+  return lines;
+}
+
+/**
+ * {@link wrapPrepared} without the array: `visit` is called with each line's start, end and
+ * width, in order (a long article has tens of thousands of lines).
+ */
+export function wrapEach(
+  prepared: PreparedText,
+  width: number,
+  visit: (start: number, end: number, width: number) => void,
+): void {
   if (!Number.isInteger(width) || width < MIN_WRAP_WIDTH) {
     throw new RangeError(`wrap width must be an integer ≥ ${MIN_WRAP_WIDTH}, got ${width}`);
   }
   const { text, data, origin, breakStart, breakEnd, mustBreaks } = prepared;
   const n = text.length;
-  const lines: WrappedLine[] = [];
   let start = 0;
   let k = breakStart;
   while (start < n) {
@@ -231,16 +246,15 @@ export function wrapPrepared(prepared: PreparedText, width: number): WrappedLine
       if (b === n || mustBreaks.has(b)) break;
     }
     if (best !== -1) {
-      lines.push({ start, end: bestEnd, width: widthOf(text, data, origin, start, bestEnd) });
+      visit(start, bestEnd, widthOf(text, data, origin, start, bestEnd));
       start = best;
       continue;
     }
     const chunkEnd = trimEnd(text, start, data[k] as number);
     const cut = emergencyCut(prepared, start, chunkEnd, width);
-    lines.push({ start, end: cut, width: widthOf(text, data, origin, start, cut) });
+    visit(start, cut, widthOf(text, data, origin, start, cut));
     start = cut;
   }
-  return lines;
 }
 
 /** Options for {@link wrapText}. */
