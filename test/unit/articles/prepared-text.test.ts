@@ -122,6 +122,8 @@ describe('prepared texts (shared buffers)', () => {
         '한',
         '\u3400',
         '𠀀',
+        '\ud800',
+        '\udc00',
       ),
     );
     fc.assert(
