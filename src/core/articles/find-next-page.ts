@@ -183,12 +183,17 @@ export function nextPageFromLinks(
   // next page number that only changes the query (`?page=2`).
   const here = pagePattern(current);
   const wanted = here.page + 1;
-  const stemName = (here.stem.split('/').pop() ?? '').toLowerCase();
+  const stemName = here.stem.split('/').pop() ?? '';
+  const stemPattern =
+    stemName === '' ? null : new RegExp(stemName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
+  const mentions = (attributes: Readonly<Record<string, string>>): boolean => {
+    if (stemPattern === null) return false;
+    for (const key in attributes) if (stemPattern.test(attributes[key] ?? '')) return true;
+    return false;
+  };
   for (const anchor of anchors) {
     // Cheap test first: only links naming this page's file or showing a page number.
-    const mentionsStem =
-      stemName !== '' &&
-      Object.values(anchor.attributes).some((value) => value.toLowerCase().includes(stemName));
+    const mentionsStem = mentions(anchor.attributes);
     if (!mentionsStem && !/\d/.test(anchor.text)) continue;
     const number = /^(?:第\s*)?\[?(\d{1,3})\]?\s*页?$/.exec(textOf(anchor))?.[1];
     if (!mentionsStem && number === undefined) continue;

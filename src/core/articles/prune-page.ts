@@ -177,10 +177,11 @@ function matchString(attributes: Attributes): string {
 }
 
 function isBylineLike(attributes: Attributes): boolean {
+  const { class: className, id } = attributes;
   return (
     attributes.rel === 'author' ||
     (attributes.itemprop ?? '').includes('author') ||
-    BYLINE.test(matchString(attributes))
+    ((className !== undefined || id !== undefined) && BYLINE.test(matchString(attributes)))
   );
 }
 
@@ -300,8 +301,14 @@ class Pruner {
       reduction = { parts: [tag], kept: 0, blocks: 0, hasText: false, boundary: false };
       this.reduction = reduction;
     }
+    // Only counted where it matters: outside a reduction, when reducing at all.
     const blocks =
-      this.inBody > 0 && name !== 'body' && (!STRUCTURAL.has(name) || isBylineLike(attributes));
+      this.unlikely &&
+      reduction === null &&
+      this.reduction === null &&
+      this.inBody > 0 &&
+      name !== 'body' &&
+      (!STRUCTURAL.has(name) || isBylineLike(attributes));
     if (blocks) this.blockers += 1;
     if (name === 'body') this.inBody += 1;
     const list: ListCheck | null =
