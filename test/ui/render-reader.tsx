@@ -177,13 +177,23 @@ export async function renderReader(options: RenderOptions): Promise<RenderedRead
         const before = store.getState();
         instance.stdin.write(key);
         // A lone ESC is held back by Ink until it knows no sequence follows; wait for the state
-        // to take the key (or for Ink's input queue to drain) before sending the next one.
+        // to take the key (or for Ink's input queue to drain) before sending the next one. A key
+        // sent while ESC is still held would join it (ESC ! is Alt-!). ESC always navigates in
+        // these tests, so for it wait for the navigation itself, not just any change (a
+        // background load landing meanwhile), with the generous wait of a loaded machine.
+        const isEsc = key === KEYS.esc;
+        const isTaken = (): boolean => {
+          const now = store.getState();
+          return isEsc
+            ? now.stack !== before.stack || now.isHelpOpen !== before.isHelpOpen
+            : now !== before;
+        };
         await vi
           .waitFor(
             () => {
-              if (store.getState() === before) throw new Error('key not handled yet');
+              if (!isTaken()) throw new Error('key not handled yet');
             },
-            { timeout: 300, interval: 2 },
+            { timeout: isEsc ? 5000 : 300, interval: 2 },
           )
           .catch(() => undefined);
       }
