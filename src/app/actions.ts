@@ -35,6 +35,16 @@ export type Action =
       readonly error: string | null;
       readonly at: string;
     }
+  | {
+      /** Several feeds ended within one progress interval: applied as one change. */
+      readonly type: 'feeds-refreshed';
+      readonly outcomes: readonly {
+        readonly url: string;
+        readonly title: string;
+        readonly error: string | null;
+        readonly at: string;
+      }[];
+    }
   | { readonly type: 'refresh-finished'; readonly at: string; readonly isCancelled: boolean }
   | { readonly type: 'cursor-moved'; readonly by: number }
   | { readonly type: 'cursor-jumped'; readonly to: 'top' | 'bottom' }

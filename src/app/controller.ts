@@ -4,6 +4,7 @@
 import type { FeedRef } from '../core/catalog/catalog.js';
 import { catalogFeeds } from '../core/catalog/catalog.js';
 import type { Operation } from '../keymap/operations.js';
+import type { Action } from './actions.js';
 import { loadArticleLayout } from './article-engine.js';
 import { articleView } from './article-view.js';
 import { labels } from './labels.js';
@@ -63,6 +64,12 @@ function isWebLink(link: string | null): link is string {
   }
 }
 
+/** One feed's end, as the state takes it. */
+type FeedProgress = Extract<Action, { type: 'feeds-refreshed' }>['outcomes'][number];
+
+/** How often a refresh's progress (feeds done, failed) is drawn at most, in ms. */
+const PROGRESS_MS = 50;
+
 /** Creates the controller over a store and the services. */
 export function createController(
   store: Store,
@@ -76,6 +83,8 @@ export function createController(
   let noticeTimer: NodeJS.Timeout | null = null;
   let clockTimer: NodeJS.Timeout | null = null;
   let warmTimer: NodeJS.Immediate | null = null;
+  let progressTimer: NodeJS.Timeout | null = null;
+  let pendingProgress: FeedProgress[] = [];
   let isDisposed = false;
   const t = () => labels(getState().lang);
 
@@ -114,13 +123,33 @@ export function createController(
 
   // Region membership (keyword matching over 5,000 summaries) is worked out in idle time, a few
   // ms per turn of the event loop, so the first switch to a region needs no scan.
+  // It waits while a refresh runs (the refresh's own work comes first; it is scheduled again
+  // when the refresh ends).
   const warmRegions = (): void => {
     warmTimer = null;
-    if (isDisposed) return;
+    if (isDisposed || refreshAbort !== null) return;
     if (!warmRegionMembers(getState(), 4)) warmTimer = setImmediate(warmRegions);
   };
   const scheduleWarm = (): void => {
     if (warmTimer === null && !isDisposed) warmTimer = setImmediate(warmRegions);
+  };
+
+  // Feeds that finish within one progress interval are applied together: one state change and
+  // one frame for them all, not one per feed (100 failing feeds drew 100 frames in a second).
+  const flushProgress = (): void => {
+    if (progressTimer !== null) clearTimeout(progressTimer);
+    progressTimer = null;
+    if (pendingProgress.length === 0) return;
+    const outcomes = pendingProgress;
+    pendingProgress = [];
+    dispatch({ type: 'feeds-refreshed', outcomes });
+  };
+  const queueProgress = (outcome: FeedProgress): void => {
+    pendingProgress.push(outcome);
+    if (progressTimer === null) {
+      progressTimer = setTimeout(flushProgress, PROGRESS_MS);
+      progressTimer.unref();
+    }
   };
 
   const refresh = (scope: 'all' | 'selection'): void => {
@@ -153,10 +182,11 @@ export function createController(
           signal: abort.signal,
           onFeed: (outcome) => {
             if (abort.signal.aborted || isDisposed) return;
-            dispatch({ type: 'feed-refreshed', ...outcome, at: services.now().toISOString() });
+            queueProgress({ ...outcome, at: services.now().toISOString() });
           },
           onItems: (items) => {
             if (abort.signal.aborted || isDisposed) return;
+            flushProgress();
             dispatch({ type: 'items-updated', items });
             scheduleWarm();
           },
@@ -164,6 +194,7 @@ export function createController(
         if (isDisposed) return;
         const isRead = await services.readState.load();
         const readIds = items.filter((item) => isRead(item.id)).map((item) => item.id);
+        flushProgress();
         dispatch({ type: 'items-updated', items });
         scheduleWarm();
         dispatch({ type: 'read-marked', ids: readIds, isUndoable: false });
@@ -172,6 +203,8 @@ export function createController(
         // A cancelled refresh has already been reported finished (see refresh.cancel).
         if (refreshAbort === abort) {
           refreshAbort = null;
+          if (!isDisposed) flushProgress();
+          scheduleWarm();
           if (!isDisposed)
             dispatch({
               type: 'refresh-finished',
@@ -497,6 +530,8 @@ export function createController(
         if (abort === null) return;
         refreshAbort = null;
         abort.abort();
+        flushProgress();
+        scheduleWarm();
         dispatch({ type: 'refresh-finished', at: services.now().toISOString(), isCancelled: true });
         notify(t().refreshCancelled);
         return;
@@ -590,6 +625,8 @@ export function createController(
       if (noticeTimer !== null) clearTimeout(noticeTimer);
       if (clockTimer !== null) clearInterval(clockTimer);
       if (warmTimer !== null) clearImmediate(warmTimer);
+      if (progressTimer !== null) clearTimeout(progressTimer);
+      pendingProgress = [];
     },
     async idle() {
       while (pending.size > 0) await Promise.all([...pending]);

@@ -170,6 +170,13 @@ export function reduce(state: AppState, action: Action): AppState {
       };
     }
 
+    case 'feeds-refreshed': {
+      let next = state;
+      for (const outcome of action.outcomes)
+        next = reduce(next, { type: 'feed-refreshed', ...outcome });
+      return next;
+    }
+
     case 'refresh-finished': {
       const run = state.refresh;
       const feeds: Record<string, FeedState> = {};

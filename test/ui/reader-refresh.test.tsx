@@ -153,6 +153,39 @@ describe('refresh and the items in memory', () => {
   });
 });
 
+describe('refresh progress', () => {
+  it('applies feeds that end together as one change, not one per feed', async () => {
+    for (let n = 0; n < 20; n++) server.route(`/gone-${n}.xml`, { status: 404, body: 'gone' });
+    const paths = Array.from({ length: 20 }, (_, n) => `/gone-${n}.xml`);
+    const home = await makeHome();
+    homes.push(home);
+    const catalog = catalogOf(...paths);
+    const made = await makeServices(home.paths, catalog);
+    reader = await renderReader({ services: made.services, catalog, columns: 80, rows: 24 });
+    const r = reader;
+    const steps: number[] = [];
+    const unsubscribe = r.store.subscribe(() => {
+      const done = r.store.getState().refresh?.done;
+      if (done !== undefined && done !== steps.at(-1)) steps.push(done);
+    });
+    // Every response waits the same time: each wave of 8 parallel fetches ends at once.
+    server.latencyMs = 150;
+    try {
+      await r.press('R');
+      await r.waitFor('20 个源出错');
+      await r.waitUntil(() => r.store.getState().refresh === null);
+    } finally {
+      server.latencyMs = 0;
+      unsubscribe();
+    }
+    expect(steps[0]).toBe(0);
+    expect(steps.at(-1)).toBe(20);
+    // 20 feeds in 3 waves: a handful of changes, far fewer than one per feed.
+    expect(steps.length).toBeLessThanOrEqual(10);
+    expect(r.store.getState().feeds[server.url('/gone-0.xml')]?.error).toMatch(/404/);
+  });
+});
+
 describe('reading features', () => {
   it('filters unread, offers 相关阅读 on the last page and opens it, and exports Markdown', async () => {
     const { reader: r, home } = await openFresh(catalogOf('/fast.xml'), 60, 15);
