@@ -10,6 +10,7 @@ import type {
   layoutArticle as LayoutArticle,
 } from '../core/articles/layout-article.js';
 import { articleLayout } from './article-engine.js';
+import type { LineStore } from '../core/articles/line-store.js';
 import { pageContaining, paginate, type Page } from '../core/articles/paginate.js';
 import { memoLast } from './memo.js';
 import type { AppState, ArticleScreen, FontSize, Lang, ListItem } from './state.js';
@@ -39,7 +40,8 @@ export interface ArticleView {
 }
 
 interface Paged {
-  readonly lines: readonly LayoutLine[];
+  /** The layout's lines, then 相关阅读's. */
+  readonly lines: LineStore;
   readonly pages: readonly Page[];
   /** Index of the first 相关阅读 line in `lines`. */
   readonly relatedStart: number;
@@ -84,13 +86,15 @@ const pagedFor = memoLast(
       paragraphGap: column.paragraphGap,
       isAmbiguousWide,
     });
-    const last = layout.lines[layout.lines.length - 1];
-    const end = last === undefined ? 0 : last.end + 1;
-    const lines = [...layout.lines, ...relatedLines(related, column.width, lang, end)];
+    // The store is this layout's own (a fresh one per call): 相关阅读 is appended to it.
+    const lines = layout.store;
+    const count = lines.length;
+    const end = count === 0 ? 0 : lines.endAt(count - 1) + 1;
+    for (const line of relatedLines(related, column.width, lang, end)) lines.pushLine(line);
     const paged: Paged = {
       lines,
       pages: paginate(lines, pageHeight(rows)),
-      relatedStart: layout.lines.length + 2,
+      relatedStart: count + 2,
     };
     return { column, paged };
   },
@@ -122,7 +126,7 @@ export function articleView(state: AppState, screen: ArticleScreen): ArticleView
   const page = paged.pages[pageIndex] ?? { start: 0, end: 0 };
   const lines: ArticleLine[] = [];
   for (let i = page.start; i < page.end; i++) {
-    const line = paged.lines[i]!;
+    const line = paged.lines.line(i)!;
     const relatedIndex = i - paged.relatedStart;
     lines.push(
       relatedIndex >= 0
@@ -136,6 +140,8 @@ export function articleView(state: AppState, screen: ArticleScreen): ArticleView
     lines,
     pageIndex,
     pageCount: paged.pages.length,
-    pageStarts: paged.pages.map((p) => paged.lines[p.start]?.offset ?? 0),
+    pageStarts: paged.pages.map((p) =>
+      p.start < paged.lines.length ? paged.lines.offsetAt(p.start) : 0,
+    ),
   };
 }

@@ -231,7 +231,7 @@ export async function runRead(
     options.terminal.rows === null
       ? PIPED_PAGE_ROWS
       : Math.max(4, options.terminal.rows - header.length - 5);
-  const pages = paginate(layout.lines, rows);
+  const pages = paginate(layout.store, rows);
   const pageNumber = options.page ?? 1;
   if (!options.isAll && pageNumber > pages.length) {
     throw new UsageError(
@@ -239,7 +239,7 @@ export async function runRead(
     );
   }
   const page = pages[pageNumber - 1] ?? { start: 0, end: 0 };
-  const shown = options.isAll ? layout.lines : layout.lines.slice(page.start, page.end);
+  const shown = options.isAll ? layout.lines : layout.store.slice(page.start, page.end);
 
   if (options.isJson) {
     const json: ReadJson = {

@@ -10,6 +10,7 @@ import type { Article } from './article.js';
 import { articleLanguage, type ArticleLanguage } from './article-language.js';
 import type { Block } from './blocks.js';
 import { isChineseParagraph } from './clreq.js';
+import { LineStore } from './line-store.js';
 import { displayWidth } from './text-metrics.js';
 import { prepareText, wrapEach, wrapPrepared, type PreparedText } from './wrap-text.js';
 
@@ -53,6 +54,9 @@ export interface LayoutLine {
 /** An article laid out at one width. */
 export interface ArticleLayout {
   readonly width: number;
+  /** The lines, stored compactly: pagination and the page shown read them from here. */
+  readonly store: LineStore;
+  /** Every line as an object, made on first use (a long article's lines are many objects). */
   readonly lines: readonly LayoutLine[];
   /** The label language used (`[图 1]` / `[Image 1]`). */
   readonly language: ArticleLanguage;
@@ -96,7 +100,7 @@ interface Context {
 }
 
 class Layouter {
-  readonly lines: LayoutLine[] = [];
+  readonly store = new LineStore();
   private position = 0;
   private unitIndex = 0;
   /** The lead of the next emitted line only (a list marker). */
@@ -132,6 +136,37 @@ class Layouter {
     return base;
   }
 
+  /** A line of `pad` spaces and `texts[ref].slice(start, stop)` (of `width` columns) after the lead. */
+  private emitSpan(
+    ctx: Context,
+    ref: number,
+    start: number,
+    stop: number,
+    pad: number,
+    width: number,
+    kind: LineKind,
+    offset: number,
+    end: number,
+    level = 0,
+  ): void {
+    const pending = this.pendingLead;
+    this.pendingLead = null;
+    const leadText = pending === null ? ctx.lead : pending.text;
+    const leadWidth = pending === null ? ctx.leadWidth : pending.width;
+    this.store.push(
+      ref,
+      start,
+      stop,
+      leadText,
+      pad,
+      leadWidth + pad + width,
+      kind,
+      offset,
+      end,
+      level,
+    );
+  }
+
   private emit(
     ctx: Context,
     text: string,
@@ -139,26 +174,17 @@ class Layouter {
     kind: LineKind,
     offset: number,
     end: number,
-    level?: number,
-  ) {
-    const pending = this.pendingLead;
-    this.pendingLead = null;
-    const leadText = pending === null ? ctx.lead : pending.text;
-    const leadWidth = pending === null ? ctx.leadWidth : pending.width;
-    const full = leadText === '' ? text : leadText + text;
-    this.lines.push(
-      level === undefined
-        ? { text: full, width: leadWidth + width, kind, offset, end }
-        : { text: full, width: leadWidth + width, kind, level, offset, end },
-    );
+  ): void {
+    const ref = text === '' ? -1 : this.store.addText(text);
+    this.emitSpan(ctx, ref, 0, text.length, 0, width, kind, offset, end);
   }
 
   /** Blank lines; they take the position of the text that follows (by default, the next unit). */
   blank(ctx: Context, count: number, offset = this.position): void {
-    const text = ctx.lead.trimEnd();
-    const width = this.width(text);
+    const text = ctx.lead === '' ? '' : ctx.lead.trimEnd();
+    const width = text === '' ? 0 : this.width(text);
     for (let i = 0; i < count; i += 1) {
-      this.lines.push({ text, width, kind: 'blank', offset, end: offset });
+      this.store.push(-1, 0, 0, text, 0, width, 'blank', offset, offset);
     }
   }
 
@@ -175,14 +201,14 @@ class Layouter {
     const base = this.advance(text.length);
     const available = options.width ?? ctx.width;
     const center = options.center === true;
-    const level = options.level;
+    const level = options.level ?? 0;
+    const ref = this.store.addText(source);
+    const skip = indent.length;
     wrapEach(prepared, available, (start, end, width) => {
-      const body = source.slice(start, end);
       const pad = center ? Math.floor((available - width) / 2) : 0;
-      const offset = base + Math.max(0, start - indent.length);
-      const lineEnd = base + Math.max(0, end - indent.length);
-      const padded = pad === 0 ? body : ' '.repeat(pad) + body;
-      this.emit(ctx, padded, pad + width, kind, offset, lineEnd, level);
+      const offset = base + Math.max(0, start - skip);
+      const lineEnd = base + Math.max(0, end - skip);
+      this.emitSpan(ctx, ref, start, end, pad, width, kind, offset, lineEnd, level);
     });
   }
 
@@ -209,10 +235,7 @@ class Layouter {
 
   /** Marks the lines from `first` on as not to end a page. */
   private keepWithNext(first: number): void {
-    for (let i = first; i < this.lines.length; i += 1) {
-      const line = this.lines[i];
-      if (line !== undefined) this.lines[i] = { ...line, keepWithNext: true };
-    }
+    this.store.keepWithNextFrom(first);
   }
 
   private block(block: Block, ctx: Context, hasCaption = false): void {
@@ -244,7 +267,7 @@ class Layouter {
         this.table(block.header, block.rows, ctx);
         return;
       case 'image': {
-        const first = this.lines.length;
+        const first = this.store.length;
         const label = this.language === 'zh' ? `图 ${block.index}` : `Image ${block.index}`;
         this.text(ctx, block.alt === '' ? `[${label}]` : `[${label}: ${block.alt}]`, 'image', {
           center: true,
@@ -328,7 +351,7 @@ class Layouter {
     }
     const widths = fitColumns(natural, available);
     prepared.forEach((row, r) => {
-      const rowStart = this.lines.length;
+      const rowStart = this.store.length;
       const wrapped = row.map((cell, c) => {
         const columnWidth = Math.max(2, widths[c] ?? 2);
         return cell.text === ''
@@ -515,5 +538,13 @@ export function layoutArticle(article: Article, options: LayoutOptions): Article
     first?.type === 'heading' && squash(first.text) === squash(article.header.title);
   layouter.blocks(repeatsTitle ? article.blocks.slice(1) : article.blocks, ctx, gap);
   if (options.includeLinks ?? true) layouter.links(article.links, ctx);
-  return { width, lines: layouter.lines, language };
+  const store = layouter.store;
+  return {
+    width,
+    store,
+    get lines() {
+      return store.all();
+    },
+    language,
+  };
 }

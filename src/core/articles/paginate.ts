@@ -1,5 +1,9 @@
 // Pages of laid-out lines, and keeping the reader's place across re-layouts. Pure.
 import type { LayoutLine } from './layout-article.js';
+import { LineStore } from './line-store.js';
+
+/** Lines to paginate: as objects, or as a layout's compact store (`ArticleLayout.store`). */
+export type PageLines = readonly LayoutLine[] | LineStore;
 
 /** One page: lines `[start, end)` of the layout. */
 export interface Page {
@@ -8,8 +12,19 @@ export interface Page {
 }
 
 /** A heading, a table's header, an image above its caption: what must not be a page's last line. */
-function mustNotEndPage(line: LayoutLine | undefined): boolean {
+function mustNotEndPage(lines: PageLines, i: number): boolean {
+  if (lines instanceof LineStore) return lines.mustNotEndPage(i);
+  const line = lines[i];
   return line !== undefined && (line.kind === 'heading' || line.keepWithNext === true);
+}
+
+function isBlank(lines: PageLines, i: number): boolean {
+  return lines instanceof LineStore ? lines.isBlank(i) : lines[i]?.kind === 'blank';
+}
+
+function offsetAt(lines: PageLines, i: number): number | undefined {
+  if (lines instanceof LineStore) return i >= 0 && i < lines.length ? lines.offsetAt(i) : undefined;
+  return lines[i]?.offset;
 }
 
 /**
@@ -17,22 +32,22 @@ function mustNotEndPage(line: LayoutLine | undefined): boolean {
  * ends on a heading, a table's header or an image whose caption follows (that line, with any such
  * lines just above it, moves to the next page) unless the page holds nothing else. There is always at least one page.
  */
-export function paginate(lines: readonly LayoutLine[], rows: number): Page[] {
+export function paginate(lines: PageLines, rows: number): Page[] {
   if (!Number.isInteger(rows) || rows < 1)
     throw new RangeError(`rows must be an integer ≥ 1, got ${rows}`);
   const pages: Page[] = [];
   const n = lines.length;
   let start = 0;
   for (;;) {
-    while (start < n && lines[start]?.kind === 'blank') start += 1;
+    while (start < n && isBlank(lines, start)) start += 1;
     if (start >= n) break;
     let end = Math.min(n, start + rows);
     if (end < n) {
       let last = end - 1;
-      while (last > start && lines[last]?.kind === 'blank') last -= 1;
-      if (mustNotEndPage(lines[last])) {
+      while (last > start && isBlank(lines, last)) last -= 1;
+      if (mustNotEndPage(lines, last)) {
         let first = last;
-        while (first > start && mustNotEndPage(lines[first - 1])) first -= 1;
+        while (first > start && mustNotEndPage(lines, first - 1)) first -= 1;
         if (first > start) end = first;
       }
     }
@@ -43,24 +58,16 @@ export function paginate(lines: readonly LayoutLine[], rows: number): Page[] {
 }
 
 /** The text position at the top of a page: its first line's. 0 for an empty layout. */
-export function pageTopOffset(
-  lines: readonly LayoutLine[],
-  pages: readonly Page[],
-  pageIndex: number,
-): number {
+export function pageTopOffset(lines: PageLines, pages: readonly Page[], pageIndex: number): number {
   const page = pages[Math.max(0, Math.min(pages.length - 1, pageIndex))];
-  return page === undefined ? 0 : (lines[page.start]?.offset ?? 0);
+  return page === undefined ? 0 : (offsetAt(lines, page.start) ?? 0);
 }
 
 /**
  * The index of the page holding text position `offset`: the last page whose top is at or before
  * it. Used with {@link pageTopOffset} of the old layout to keep the reader's place.
  */
-export function pageContaining(
-  lines: readonly LayoutLine[],
-  pages: readonly Page[],
-  offset: number,
-): number {
+export function pageContaining(lines: PageLines, pages: readonly Page[], offset: number): number {
   let low = 0;
   let high = pages.length - 1;
   while (low < high) {
@@ -73,7 +80,7 @@ export function pageContaining(
 
 /** A layout split into pages, with the page being shown. */
 export interface PagedView {
-  readonly lines: readonly LayoutLine[];
+  readonly lines: PageLines;
   readonly pages: readonly Page[];
   readonly pageIndex: number;
 }

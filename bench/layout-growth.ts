@@ -1,0 +1,169 @@
+// Linear growth of the article layout, measured apart from `npm run bench`: the cold layout +
+// pagination of the bench's generated Chinese article at 100k and at 1M characters, each in a fresh
+// Node process (so one size's garbage cannot tax the other), several processes per size; reports
+// the medians, their ratio (issue 4: ≤ 11×) and the collections (`--trace-gc`) inside the timed
+// layout.
+//
+//   node --import tsx bench/layout-growth.ts [runs]        (default 7 processes per size)
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Article } from '../src/core/articles/article.js';
+import type { Block } from '../src/core/articles/blocks.js';
+import { htmlToBlocks } from '../src/core/articles/html-to-blocks.js';
+import { layoutArticle } from '../src/core/articles/layout-article.js';
+import { paginate } from '../src/core/articles/paginate.js';
+
+const FIXTURES = fileURLToPath(new URL('../test/fixtures/articles/riverside/', import.meta.url));
+const ROWS = 32;
+const BEGIN = '@@layout-begin';
+const END = '@@layout-end';
+
+/** The bench's article (bench/layout.bench.ts): the 4-page fixture repeated to `chars` characters. */
+export function chineseArticle(chars: number): Article {
+  const base: Block[] = [];
+  for (let page = 1; page <= 4; page += 1) {
+    const html = readFileSync(`${FIXTURES}page-${page}.shtml`, 'utf8');
+    const start = html.indexOf('<div class="content"');
+    base.push(
+      ...htmlToBlocks(html.slice(start, html.indexOf('<div class="pages">', start))).blocks,
+    );
+  }
+  const blocks: Block[] = [];
+  let length = 0;
+  for (let round = 1; length < chars; round += 1) {
+    for (const block of base) {
+      if (length >= chars) break;
+      blocks.push(
+        block.type === 'heading' ? { ...block, text: `${block.text}（${round}）` } : { ...block },
+      );
+      length += 'text' in block ? block.text.length : 20;
+    }
+  }
+  return {
+    header: {
+      itemId: 'bench',
+      title: '老街新生',
+      published: null,
+      author: null,
+      source: 'bench',
+      editor: null,
+      link: null,
+      feedUrl: '',
+    },
+    blocks,
+    links: [],
+    textSource: 'page',
+    notice: null,
+    sitePages: 1,
+    length,
+  };
+}
+
+/** Layout, pagination, and the first page's lines as the reader shows them. */
+function layoutOnce(article: Article): number {
+  const layout = layoutArticle({ ...article }, { width: 80, paragraphGap: 1 });
+  const pages = paginate(layout.store, ROWS);
+  const first = pages[0] ?? { start: 0, end: 0 };
+  const shown = layout.store.slice(first.start, first.end);
+  return shown.length === 0 ? 0 : pages.length;
+}
+
+/** In the child: one cold layout of a `chars`-character article, after a JIT warm-up at 10k. */
+function child(chars: number): void {
+  const warm = chineseArticle(10_000);
+  for (let i = 0; i < 20; i += 1) layoutOnce(warm);
+  const article = chineseArticle(chars);
+  (globalThis as { gc?: () => void }).gc?.();
+  process.stdout.write(`${BEGIN}\n`);
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  const pages = layoutOnce(article);
+  const wall = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  process.stdout.write(`${END}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ chars, pages, wall, cpu: (used.user + used.system) / 1000 })}\n`,
+  );
+}
+
+interface Sample {
+  wall: number;
+  cpu: number;
+  scavenges: number;
+  markCompacts: number;
+}
+
+function spawn(chars: number, traceGc: boolean): Sample {
+  const args = [
+    '--expose-gc',
+    ...(traceGc ? ['--trace-gc'] : []),
+    '--import',
+    'tsx',
+    fileURLToPath(import.meta.url),
+    '--child',
+    String(chars),
+  ];
+  const out = execFileSync(process.execPath, args, { encoding: 'utf8' });
+  const lines = out.split('\n');
+  const window = lines.slice(lines.indexOf(BEGIN) + 1, lines.indexOf(END));
+  const result = JSON.parse(lines.find((line) => line.startsWith('{')) ?? '{}') as {
+    wall: number;
+    cpu: number;
+  };
+  return {
+    wall: result.wall,
+    cpu: result.cpu,
+    scavenges: window.filter((line) => line.includes('Scavenge')).length,
+    markCompacts: window.filter((line) => /Mark-(Compact|Sweep)/.test(line)).length,
+  };
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? 0)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+function parent(runs: number): void {
+  const sizes = [100_000, 1_000_000];
+  const timed = new Map<number, Sample[]>(sizes.map((size) => [size, []]));
+  // Interleaved, so a busy spell on the machine falls on both sizes alike.
+  for (let run = 0; run < runs; run += 1) {
+    for (const size of sizes) timed.get(size)?.push(spawn(size, false));
+  }
+  const traced = new Map(sizes.map((size) => [size, spawn(size, true)]));
+  const report = sizes.map((size) => {
+    const samples = timed.get(size) ?? [];
+    const gc = traced.get(size);
+    return {
+      size,
+      wall: median(samples.map((s) => s.wall)),
+      cpu: median(samples.map((s) => s.cpu)),
+      walls: samples.map((s) => Math.round(s.wall)),
+      scavenges: gc?.scavenges ?? 0,
+      markCompacts: gc?.markCompacts ?? 0,
+    };
+  });
+  for (const r of report) {
+    process.stdout.write(
+      `${String(r.size).padStart(9)} chars: wall median ${r.wall.toFixed(1)} ms, CPU median ${r.cpu.toFixed(1)} ms ` +
+        `(walls ${r.walls.join(' ')}); GC in the timed layout: ${r.scavenges} scavenges, ${r.markCompacts} mark-compacts\n`,
+    );
+  }
+  const [small, large] = report;
+  if (small !== undefined && large !== undefined) {
+    process.stdout.write(
+      `ratio 1M / 100k: wall ${(large.wall / small.wall).toFixed(1)}×, CPU ${(large.cpu / small.cpu).toFixed(1)}× (target ≤ 11×)\n`,
+    );
+  }
+}
+
+// Run as a script (not when imported for its article generator).
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const at = process.argv.indexOf('--child');
+  if (at !== -1) child(Number(process.argv[at + 1]));
+  else parent(Number(process.argv[2] ?? 7));
+}
