@@ -58,8 +58,11 @@ export async function runReader(deps: ReaderDeps): Promise<number> {
     return 1;
   }
   const lang: Lang = pickLang(deps.lang, context.env);
-  const catalog = await resolveReaderCatalog(deps);
-  const settings = await loadReaderSettings(context.paths);
+  // Independent small reads: side by side.
+  const [catalog, settings] = await Promise.all([
+    resolveReaderCatalog(deps),
+    loadReaderSettings(context.paths),
+  ]);
   const { bindings, problems } = buildBindings(settings.keys);
   const isAmbiguousWide = settings.ambiguousWide === true;
   setAmbiguousWide(isAmbiguousWide);
