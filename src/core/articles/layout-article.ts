@@ -11,6 +11,7 @@ import { articleLanguage, type ArticleLanguage } from './article-language.js';
 import type { Block } from './blocks.js';
 import { isChineseParagraph } from './clreq.js';
 import { LineStore } from './line-store.js';
+import { PreparedUnits } from './prepared-units.js';
 import { displayWidth } from './text-metrics.js';
 import { prepareText, wrapEach, wrapPrepared, type PreparedText } from './wrap-text.js';
 
@@ -87,7 +88,7 @@ const CHINESE_INDENT = '\u3000\u3000';
 const BULLETS = ['•', '◦', '▪'];
 
 /** Prepared texts of an article, by layout options that change them, in unit order. */
-const preparedCache = new WeakMap<Article, Map<string, PreparedText[]>>();
+const preparedCache = new WeakMap<Article, Map<string, PreparedUnits>>();
 
 interface Context {
   /** Printed before every line (quote bars, list indents). */
@@ -107,7 +108,7 @@ class Layouter {
   private pendingLead: { text: string; width: number } | null = null;
 
   constructor(
-    private readonly prepared: PreparedText[],
+    private readonly prepared: PreparedUnits,
     private readonly isAmbiguousWide: boolean,
     private readonly gap: number,
     private readonly indentChinese: boolean,
@@ -119,14 +120,10 @@ class Layouter {
   }
 
   /** The prepared form of the next text unit (cached across layouts of the same article). */
-  private unit(text: string, keepTogether = 0): PreparedText {
+  private unit(text: string, indent = ''): PreparedText {
     const index = this.unitIndex;
     this.unitIndex += 1;
-    const cached = this.prepared[index];
-    if (cached !== undefined && cached.text === text) return cached;
-    const fresh = prepareText(text, this.isAmbiguousWide, keepTogether);
-    this.prepared[index] = fresh;
-    return fresh;
+    return this.prepared.prepare(index, text, indent, this.isAmbiguousWide);
   }
 
   /** Reserves the positions of a unit of `length` UTF-16 units and returns its base. */
@@ -196,13 +193,12 @@ class Layouter {
     options: { indent?: string; center?: boolean; level?: number; width?: number } = {},
   ): void {
     const indent = options.indent ?? '';
-    const source = indent + text;
-    const prepared = this.unit(source, indent.length);
+    const prepared = this.unit(text, indent);
     const base = this.advance(text.length);
     const available = options.width ?? ctx.width;
     const center = options.center === true;
     const level = options.level ?? 0;
-    const ref = this.store.addText(source);
+    const ref = this.store.addText(text, indent);
     const skip = indent.length;
     wrapEach(prepared, available, (start, end, width) => {
       const pad = center ? Math.floor((available - width) / 2) : 0;
@@ -521,7 +517,7 @@ export function layoutArticle(article: Article, options: LayoutOptions): Article
   }
   let prepared = byKey.get(key);
   if (prepared === undefined) {
-    prepared = [];
+    prepared = new PreparedUnits();
     byKey.set(key, prepared);
   }
   const gap = Math.max(0, options.paragraphGap ?? 1);

@@ -46,6 +46,8 @@ export class LineStore {
   private flags = new Uint8Array(256);
   /** The texts lines are spans of (one per text unit, or a line's own text). */
   private readonly texts: string[] = [];
+  /** What each text is read after (a paragraph's indent): spans count it as part of the text. */
+  private readonly prefixes: string[] = [];
   private readonly leads: string[] = [''];
   private readonly leadIndex = new Map<string, number>([['', 0]]);
   private count = 0;
@@ -56,10 +58,24 @@ export class LineStore {
     return this.count;
   }
 
-  /** Registers a text that lines will be spans of; returns its reference for {@link push}. */
-  addText(text: string): number {
+  /**
+   * Registers a text that lines will be spans of, as `prefix + text` (kept apart, so no joined
+   * copy is kept); returns its reference for {@link push}.
+   */
+  addText(text: string, prefix = ''): number {
     this.texts.push(text);
+    this.prefixes.push(prefix);
     return this.texts.length - 1;
+  }
+
+  /** `(prefix + text).slice(start, stop)` of text `ref`. */
+  private span(ref: number, start: number, stop: number): string {
+    const text = this.texts[ref] ?? '';
+    const prefix = this.prefixes[ref] ?? '';
+    const p = prefix.length;
+    if (p === 0) return text.slice(start, stop);
+    const head = start < p ? prefix.slice(start, Math.min(stop, p)) : '';
+    return stop <= p ? head : head + text.slice(Math.max(0, start - p), stop - p);
   }
 
   private leadRef(lead: string): number {
@@ -169,7 +185,7 @@ export class LineStore {
     const at = i * FIELDS;
     const n = this.numbers;
     const ref = n[at + TEXT] as number;
-    const body = ref < 0 ? '' : (this.texts[ref] ?? '').slice(n[at + START], n[at + STOP]);
+    const body = ref < 0 ? '' : this.span(ref, n[at + START] as number, n[at + STOP] as number);
     const pad = n[at + PAD] as number;
     const lead = this.leads[n[at + LEAD] as number] ?? '';
     const text = pad === 0 ? lead + body : lead + ' '.repeat(pad) + body;

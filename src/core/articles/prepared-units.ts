@@ -1,0 +1,68 @@
+// The prepared texts of one article's text units (one set of layout options), cached between
+// layouts without an object per unit: their numbers in one typed array, their texts and buffers in
+// two plain arrays. Pure; it measures nothing itself (wrap-text.ts does).
+//
+// Why: a long article has tens of thousands of units; a kept object per unit (and a kept copy of
+// each indented paragraph) was megabytes for the garbage collector to copy on every cold layout.
+import { prepareText, type PreparedText } from './wrap-text.js';
+
+const FIELDS = 5;
+const ORIGIN = 0;
+const WIDTH = 1;
+const BREAK_START = 2;
+const BREAK_END = 3;
+const INDENT = 4;
+
+const NO_MUST_BREAKS: ReadonlySet<number> = new Set();
+
+/** Prepared texts of units `0, 1, 2 …`: each unit is an indent (kept together) and a text. */
+export class PreparedUnits {
+  private readonly texts: (string | undefined)[] = [];
+  private readonly buffers: Int32Array[] = [];
+  private numbers = new Int32Array(FIELDS * 64);
+  /** Units with mandatory breaks (rare: code and preformatted text). */
+  private readonly mustBreaks = new Map<number, ReadonlySet<number>>();
+
+  /**
+   * Unit `index` prepared as `indent + text`, with no break inside the indent: from the cache when
+   * that unit was `text` with that indent before, else measured now and kept. The returned object
+   * is a view for one wrap; only its numbers and buffer are kept.
+   */
+  prepare(index: number, text: string, indent: string, isAmbiguousWide: boolean): PreparedText {
+    const at = index * FIELDS;
+    if (this.texts[index] === text && this.numbers[at + INDENT] === indent.length) {
+      const n = this.numbers;
+      return {
+        text: indent === '' ? text : indent + text,
+        width: n[at + WIDTH] as number,
+        data: this.buffers[index] as Int32Array,
+        origin: n[at + ORIGIN] as number,
+        breakStart: n[at + BREAK_START] as number,
+        breakEnd: n[at + BREAK_END] as number,
+        mustBreaks: this.mustBreaks.get(index) ?? NO_MUST_BREAKS,
+      };
+    }
+    const prepared = prepareText(
+      indent === '' ? text : indent + text,
+      isAmbiguousWide,
+      indent.length,
+    );
+    if (at + FIELDS > this.numbers.length) {
+      const grown = new Int32Array(Math.max(at + FIELDS, this.numbers.length * 2));
+      grown.set(this.numbers);
+      this.numbers = grown;
+    }
+    const n = this.numbers;
+    n[at + ORIGIN] = prepared.origin;
+    n[at + WIDTH] = prepared.width;
+    n[at + BREAK_START] = prepared.breakStart;
+    n[at + BREAK_END] = prepared.breakEnd;
+    n[at + INDENT] = indent.length;
+    // Filled in order in practice; a gap (a unit skipped) stays undefined and never matches.
+    this.texts[index] = text;
+    this.buffers[index] = prepared.data;
+    if (prepared.mustBreaks.size > 0) this.mustBreaks.set(index, prepared.mustBreaks);
+    else this.mustBreaks.delete(index);
+    return prepared;
+  }
+}
