@@ -92,6 +92,8 @@ interface Sample {
   cpu: number;
   scavenges: number;
   markCompacts: number;
+  /** Pause time of the collections in the timed layout, in ms. */
+  gcMs: number;
 }
 
 function spawn(chars: number, traceGc: boolean): Sample {
@@ -116,6 +118,7 @@ function spawn(chars: number, traceGc: boolean): Sample {
     cpu: result.cpu,
     scavenges: window.filter((line) => line.includes('Scavenge')).length,
     markCompacts: window.filter((line) => /Mark-(Compact|Sweep)/.test(line)).length,
+    gcMs: window.reduce((sum, line) => sum + Number(/MB, ([\d.]+) \//.exec(line)?.[1] ?? 0), 0),
   };
 }
 
@@ -142,21 +145,23 @@ function parent(runs: number): void {
       size,
       wall: median(samples.map((s) => s.wall)),
       cpu: median(samples.map((s) => s.cpu)),
+      min: Math.min(...samples.map((s) => s.wall)),
       walls: samples.map((s) => Math.round(s.wall)),
+      gcMs: gc?.gcMs ?? 0,
       scavenges: gc?.scavenges ?? 0,
       markCompacts: gc?.markCompacts ?? 0,
     };
   });
   for (const r of report) {
     process.stdout.write(
-      `${String(r.size).padStart(9)} chars: wall median ${r.wall.toFixed(1)} ms, CPU median ${r.cpu.toFixed(1)} ms ` +
-        `(walls ${r.walls.join(' ')}); GC in the timed layout: ${r.scavenges} scavenges, ${r.markCompacts} mark-compacts\n`,
+      `${String(r.size).padStart(9)} chars: wall median ${r.wall.toFixed(1)} ms (min ${r.min.toFixed(1)}), CPU median ${r.cpu.toFixed(1)} ms ` +
+        `(walls ${r.walls.join(' ')}); GC in one traced layout: ${r.scavenges} scavenges, ${r.markCompacts} mark-compacts, ${r.gcMs.toFixed(1)} ms\n`,
     );
   }
   const [small, large] = report;
   if (small !== undefined && large !== undefined) {
     process.stdout.write(
-      `ratio 1M / 100k: wall ${(large.wall / small.wall).toFixed(1)}×, CPU ${(large.cpu / small.cpu).toFixed(1)}× (target ≤ 11×)\n`,
+      `ratio 1M / 100k: wall ${(large.wall / small.wall).toFixed(1)}× (of minima ${(large.min / small.min).toFixed(1)}×), CPU ${(large.cpu / small.cpu).toFixed(1)}× (target ≤ 11×)\n`,
     );
   }
 }

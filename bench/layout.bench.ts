@@ -115,7 +115,7 @@ function coldLayout(article: Article, width: number, gap: number): number {
   const fresh = { ...article };
   return time(() => {
     const layout = layoutArticle(fresh, { width, paragraphGap: gap });
-    paginate(layout.lines, ROWS);
+    paginate(layout.store, ROWS);
   });
 }
 
@@ -170,7 +170,7 @@ export async function run(): Promise<BenchResult[]> {
         width: column.width,
         paragraphGap: column.paragraphGap,
       });
-      paginate(layout.lines, ROWS);
+      paginate(layout.store, ROWS);
     });
   });
   results.push(
