@@ -71,13 +71,24 @@ describe.skipIf(!existsSync(cliPath))(
       t.write('\r');
       await t.waitFor(/第 1\/\d+ 页/);
       t.write('\x1b');
-      await t.waitUntil((s) => s.includes('频道') && (t.screen()[2] ?? '').startsWith('›'));
+      const unread = (line: string | undefined): number =>
+        Number(/未读 (\d+)/.exec(line ?? '')?.[1]);
+      // The frame can reach the terminal in several reads: wait for all of it (or the time
+      // limit, when stale rows stay), then compare, so a failure shows the difference.
+      await t
+        .waitUntil(() => {
+          const rows = t.screen();
+          return (
+            (rows[2] ?? '').startsWith('›  ') &&
+            rows.slice(3, 17).join('\n') === homeScreen.slice(3, 17).join('\n') &&
+            unread(rows[17]) === unread(homeScreen[17]) - 1
+          );
+        }, 5000)
+        .catch(() => undefined);
       const after = t.screen();
       // Rows 2–16 are the list, 17 the status (one fewer unread), 18 the hints, 19 never drawn.
       expect(after[2]?.startsWith('›  ')).toBe(true);
       expect(after.slice(3, 17)).toEqual(homeScreen.slice(3, 17));
-      const unread = (line: string | undefined): number =>
-        Number(/未读 (\d+)/.exec(line ?? '')?.[1]);
       expect(unread(after[17])).toBe(unread(homeScreen[17]) - 1);
       expect(after.slice(18)).toEqual(homeScreen.slice(18));
       expect(after[19]).toBe('');
