@@ -6,22 +6,16 @@
 // each indented paragraph) was megabytes for the garbage collector to copy on every cold layout.
 import { prepareText, type PreparedText } from './wrap-text.js';
 
-const FIELDS = 5;
+const FIELDS = 3;
 const ORIGIN = 0;
 const WIDTH = 1;
-const BREAK_START = 2;
-const BREAK_END = 3;
-const INDENT = 4;
-
-const NO_MUST_BREAKS: ReadonlySet<number> = new Set();
+const INDENT = 2;
 
 /** Prepared texts of units `0, 1, 2 …`: each unit is an indent (kept together) and a text. */
 export class PreparedUnits {
   private readonly texts: (string | undefined)[] = [];
   private readonly buffers: Int32Array[] = [];
   private numbers = new Int32Array(FIELDS * 64);
-  /** Units with mandatory breaks (rare: code and preformatted text). */
-  private readonly mustBreaks = new Map<number, ReadonlySet<number>>();
 
   /**
    * Unit `index` prepared as `indent + text`, with no break inside the indent: from the cache when
@@ -37,9 +31,6 @@ export class PreparedUnits {
         width: n[at + WIDTH] as number,
         data: this.buffers[index] as Int32Array,
         origin: n[at + ORIGIN] as number,
-        breakStart: n[at + BREAK_START] as number,
-        breakEnd: n[at + BREAK_END] as number,
-        mustBreaks: this.mustBreaks.get(index) ?? NO_MUST_BREAKS,
       };
     }
     const prepared = prepareText(
@@ -55,14 +46,10 @@ export class PreparedUnits {
     const n = this.numbers;
     n[at + ORIGIN] = prepared.origin;
     n[at + WIDTH] = prepared.width;
-    n[at + BREAK_START] = prepared.breakStart;
-    n[at + BREAK_END] = prepared.breakEnd;
     n[at + INDENT] = indent.length;
     // Filled in order in practice; a gap (a unit skipped) stays undefined and never matches.
     this.texts[index] = text;
     this.buffers[index] = prepared.data;
-    if (prepared.mustBreaks.size > 0) this.mustBreaks.set(index, prepared.mustBreaks);
-    else this.mustBreaks.delete(index);
     return prepared;
   }
 }

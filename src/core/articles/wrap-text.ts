@@ -1,32 +1,43 @@
 // Wraps one run of text to a column width, by display width, at the break opportunities of
 // break-opportunities.ts. Pure. The guarantees: no line is wider than the width, and joining the
 // lines gives back the text except for whitespace at the breaks.
-import { MUST_BREAK, NO_BREAK, breakOpportunities } from './break-opportunities.js';
+import { MAY_BREAK, MUST_BREAK, breakOpportunities } from './break-opportunities.js';
 import { isLineEndProhibited, isLineStartProhibited, isUnbreakablePair } from './clreq.js';
 import { displayWidth, measureInto } from './text-metrics.js';
 
 /**
  * A text measured and analysed once, ready to be wrapped at any width: re-wrapping on a preset
- * change or a resize only runs the cheap packing step. Kept small (one object, one buffer for both
- * the widths and the breaks): a long article caches tens of thousands of them, and every object,
- * typed array and array buffer is one more for the garbage collector to walk.
+ * change or a resize only runs the cheap packing step. Kept small (one object, one 32-bit entry
+ * per UTF-16 unit for both the widths and the breaks): a long article caches tens of thousands of
+ * them, and every object and every byte of fresh memory costs a cold layout.
  */
 export interface PreparedText {
   readonly text: string;
   /** Display width of the whole text. */
   readonly width: number;
   /**
-   * Shared with other prepared texts: from `origin`, entries `0…text.length` hold the display
-   * width of `text.slice(0, i)` at a grapheme-cluster boundary, -1 inside a cluster (as
-   * `TextMetrics.prefix`); then, from `breakStart` to `breakEnd`, the offsets with a break,
-   * ascending, ending with `text.length`.
+   * Shared with other prepared texts: from `origin`, entry `i` (`0…text.length`) holds, in its
+   * low bits ({@link PREPARED_WIDTH}), the display width of `text.slice(0, i)` when `i` is a
+   * grapheme-cluster boundary, else the {@link PREPARED_INSIDE} flag; {@link PREPARED_BREAK} when a
+   * line may break before `i`, with {@link PREPARED_MUST} when it must (after a newline). The end,
+   * `text.length`, is always a break.
    */
   readonly data: Int32Array;
   readonly origin: number;
-  readonly breakStart: number;
-  readonly breakEnd: number;
-  /** The break offsets where a line must break (after a newline). */
-  readonly mustBreaks: ReadonlySet<number>;
+}
+
+/** Mask of the prefix width in a {@link PreparedText.data} entry. */
+export const PREPARED_WIDTH = (1 << 28) - 1;
+/** Flag of a {@link PreparedText.data} entry inside a grapheme cluster (no width there). */
+export const PREPARED_INSIDE = 1 << 28;
+/** Flag of a {@link PreparedText.data} entry where a line may break. */
+export const PREPARED_BREAK = 1 << 29;
+/** Flag of a {@link PreparedText.data} entry where a line must break. */
+export const PREPARED_MUST = 1 << 30;
+
+/** The prefix width of a data entry, -1 inside a cluster. */
+function prefixWidth(entry: number): number {
+  return (entry & PREPARED_INSIDE) !== 0 ? -1 : entry & PREPARED_WIDTH;
 }
 
 /** One wrapped line: `text.slice(start, end)`, trailing whitespace already dropped. */
@@ -39,13 +50,10 @@ export interface WrappedLine {
 /** The narrowest width text can be wrapped to (a wide character needs 2 columns). */
 export const MIN_WRAP_WIDTH = 2;
 
-const NO_MUST_BREAKS: ReadonlySet<number> = new Set();
-
 /** Texts up to this long are analysed in buffers kept for the purpose (see {@link prepareText}). */
 const SCRATCH_LIMIT = 1 << 16;
 let scratchWidths = new Int32Array(256);
 let scratchBreaks = new Uint8Array(256);
-let scratchList = new Int32Array(256);
 
 /**
  * Prepared texts share chunks of one buffer (a long article caches tens of thousands of them, and
@@ -80,14 +88,11 @@ export function prepareText(text: string, isAmbiguousWide = false, keepTogether 
     const isKept = size <= SCRATCH_LIMIT;
     const widthsBuffer = new Int32Array(size);
     const breaksBuffer = new Uint8Array(size);
-    const listBuffer = new Int32Array(size);
-    if (!isKept)
-      return prepareIn(text, isAmbiguousWide, keepTogether, widthsBuffer, breaksBuffer, listBuffer);
+    if (!isKept) return prepareIn(text, isAmbiguousWide, keepTogether, widthsBuffer, breaksBuffer);
     scratchWidths = widthsBuffer;
     scratchBreaks = breaksBuffer;
-    scratchList = listBuffer;
   }
-  return prepareIn(text, isAmbiguousWide, keepTogether, scratchWidths, scratchBreaks, scratchList);
+  return prepareIn(text, isAmbiguousWide, keepTogether, scratchWidths, scratchBreaks);
 }
 
 function prepareIn(
@@ -96,34 +101,28 @@ function prepareIn(
   keepTogether: number,
   widths: Int32Array,
   breaks: Uint8Array,
-  list: Int32Array,
 ): PreparedText {
   const n = text.length;
   const width = measureInto(text, isAmbiguousWide, widths);
   if (n > 0) breakOpportunities(text, breaks);
-  let count = 0;
-  let must: number[] | null = null;
-  for (let i = 1; i < n; i += 1) {
-    const kind = breaks[i] as number;
-    if (kind === NO_BREAK || i <= keepTogether || (widths[i] as number) < 0) continue;
-    list[count] = i;
-    count += 1;
-    if (kind === MUST_BREAK) (must ??= []).push(i);
+  const { data, origin } = allocate(n + 1);
+  for (let i = 0; i <= n; i += 1) {
+    const w = widths[i] as number;
+    if (w < 0) {
+      data[origin + i] = PREPARED_INSIDE;
+      continue;
+    }
+    let entry = w;
+    if (i === n) {
+      entry |= PREPARED_BREAK;
+    } else if (i > keepTogether && i > 0) {
+      const kind = breaks[i] as number;
+      if (kind === MAY_BREAK) entry |= PREPARED_BREAK;
+      else if (kind === MUST_BREAK) entry |= PREPARED_BREAK | PREPARED_MUST;
+    }
+    data[origin + i] = entry;
   }
-  const { data, origin } = allocate(n + 1 + count + 1);
-  for (let i = 0; i <= n; i += 1) data[origin + i] = widths[i] as number;
-  const breakStart = origin + n + 1;
-  for (let j = 0; j < count; j += 1) data[breakStart + j] = list[j] as number;
-  data[breakStart + count] = n;
-  return {
-    text,
-    width,
-    data,
-    origin,
-    breakStart,
-    breakEnd: breakStart + count + 1,
-    mustBreaks: must === null ? NO_MUST_BREAKS : new Set(must),
-  };
+  return { text, width, data, origin };
 }
 
 function isTrimmable(code: number): boolean {
@@ -160,12 +159,12 @@ function obeysClreq(text: string, at: number): boolean {
  */
 function emergencyCut(prepared: PreparedText, start: number, end: number, width: number): number {
   const { text, data, origin } = prepared;
-  const base = data[origin + start] as number;
+  const base = prefixWidth(data[origin + start] as number);
   let lastFit = -1;
   let lastClreq = -1;
   let lastUrl = -1;
   for (let c = start + 1; c < end; c += 1) {
-    const at = data[origin + c] as number;
+    const at = prefixWidth(data[origin + c] as number);
     if (at < 0) continue;
     if (at - base > width) break;
     lastFit = c;
@@ -174,7 +173,8 @@ function emergencyCut(prepared: PreparedText, start: number, end: number, width:
       if (URL_BREAK_AFTER.has(text.charAt(c - 1))) lastUrl = c;
     }
   }
-  if (lastUrl !== -1 && (data[origin + lastUrl] as number) - base >= width / 2) return lastUrl;
+  if (lastUrl !== -1 && prefixWidth(data[origin + lastUrl] as number) - base >= width / 2)
+    return lastUrl;
   if (lastClreq !== -1) return lastClreq;
   if (lastFit !== -1) return lastFit;
   // A single cluster wider than the line (pathological mark stacks): cut it by code points.
@@ -203,8 +203,8 @@ function widthOf(
   start: number,
   end: number,
 ): number {
-  const a = data[origin + start] as number;
-  const b = data[origin + end] as number;
+  const a = prefixWidth(data[origin + start] as number);
+  const b = prefixWidth(data[origin + end] as number);
   return a >= 0 && b >= 0 ? b - a : displayWidth(text.slice(start, end));
 }
 
@@ -229,28 +229,29 @@ export function wrapEach(
   if (!Number.isInteger(width) || width < MIN_WRAP_WIDTH) {
     throw new RangeError(`wrap width must be an integer ≥ ${MIN_WRAP_WIDTH}, got ${width}`);
   }
-  const { text, data, origin, breakStart, breakEnd, mustBreaks } = prepared;
+  const { text, data, origin } = prepared;
   const n = text.length;
   let start = 0;
-  let k = breakStart;
   while (start < n) {
-    while ((data[k] as number) <= start) k += 1;
     let best = -1;
     let bestEnd = -1;
-    for (let j = k; j < breakEnd; j += 1) {
-      const b = data[j] as number;
+    let first = n;
+    for (let b = start + 1; b <= n; b += 1) {
+      const entry = data[origin + b] as number;
+      if ((entry & PREPARED_BREAK) === 0) continue;
+      if (first === n) first = b;
       const e = trimEnd(text, start, b);
       if (widthOf(text, data, origin, start, e) > width) break;
       best = b;
       bestEnd = e;
-      if (b === n || mustBreaks.has(b)) break;
+      if (b === n || (entry & PREPARED_MUST) !== 0) break;
     }
     if (best !== -1) {
       visit(start, bestEnd, widthOf(text, data, origin, start, bestEnd));
       start = best;
       continue;
     }
-    const chunkEnd = trimEnd(text, start, data[k] as number);
+    const chunkEnd = trimEnd(text, start, first);
     const cut = emergencyCut(prepared, start, chunkEnd, width);
     visit(start, cut, widthOf(text, data, origin, start, cut));
     start = cut;

@@ -93,8 +93,10 @@ describe('PreparedUnits', () => {
     expect(wrapPrepared(units.prepare(0, 'a\nb c', '', false), 2)).toEqual(
       wrapPrepared(prepareText('a\nb c'), 2),
     );
-    expect(units.prepare(0, 'a\nb c', '', false).mustBreaks).toEqual(new Set([2]));
-    expect(units.prepare(1, 'x', '', false).mustBreaks.size).toBe(0);
+    expect(wrapPrepared(units.prepare(0, 'a\nb c', '', false), 8)).toEqual([
+      { start: 0, end: 1, width: 1 },
+      { start: 2, end: 5, width: 3 },
+    ]);
   });
 });
 
