@@ -101,7 +101,7 @@ interface Context {
 }
 
 class Layouter {
-  readonly store = new LineStore();
+  readonly store: LineStore;
   private position = 0;
   private unitIndex = 0;
   /** The lead of the next emitted line only (a list marker). */
@@ -113,7 +113,10 @@ class Layouter {
     private readonly gap: number,
     private readonly indentChinese: boolean,
     readonly language: ArticleLanguage,
-  ) {}
+    expectedLines: number,
+  ) {
+    this.store = new LineStore(expectedLines);
+  }
 
   width(text: string): number {
     return displayWidth(text, this.isAmbiguousWide);
@@ -521,7 +524,17 @@ export function layoutArticle(article: Article, options: LayoutOptions): Article
     byKey.set(key, prepared);
   }
   const gap = Math.max(0, options.paragraphGap ?? 1);
-  const layouter = new Layouter(prepared, isAmbiguousWide, gap, indentChinese, language);
+  // Room for the lines of wide text, so the store rarely regrows (room left unused costs little).
+  const expectedLines =
+    (2 * Math.max(0, article.length)) / width + (gap + 2) * article.blocks.length + 64;
+  const layouter = new Layouter(
+    prepared,
+    isAmbiguousWide,
+    gap,
+    indentChinese,
+    language,
+    expectedLines,
+  );
   const ctx: Context = { lead: '', leadWidth: 0, width, inQuote: false, inList: false };
   if ((options.includeNotice ?? true) && article.notice !== null && article.notice !== '') {
     layouter.notice(article.notice, ctx);

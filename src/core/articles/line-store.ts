@@ -40,10 +40,10 @@ const END = 7;
  * only. {@link LineStore.line} and {@link LineStore.slice} make `LayoutLine` objects on demand.
  */
 export class LineStore {
-  private numbers = new Int32Array(FIELDS * 256);
-  private kinds = new Uint8Array(256);
-  private levels = new Uint8Array(256);
-  private flags = new Uint8Array(256);
+  private numbers: Int32Array;
+  private kinds: Uint8Array;
+  private levels: Uint8Array;
+  private flags: Uint8Array;
   /** The texts lines are spans of (one per text unit, or a line's own text). */
   private readonly texts: string[] = [];
   /** What each text is read after (a paragraph's indent): spans count it as part of the text. */
@@ -52,6 +52,15 @@ export class LineStore {
   private readonly leadIndex = new Map<string, number>([['', 0]]);
   private count = 0;
   private materialized: LayoutLine[] | null = null;
+
+  /** `capacity`: how many lines to make room for at once (a good guess saves regrowing). */
+  constructor(capacity = 256) {
+    const size = Number.isFinite(capacity) ? Math.max(16, Math.ceil(capacity)) : 256;
+    this.numbers = new Int32Array(FIELDS * size);
+    this.kinds = new Uint8Array(size);
+    this.levels = new Uint8Array(size);
+    this.flags = new Uint8Array(size);
+  }
 
   /** Number of lines. */
   get length(): number {
