@@ -53,7 +53,7 @@ describe.skipIf(!existsSync(cliPath))(
         );
         if (trip.isListGone) for (const line of t.screen()) expect(listRows).not.toContain(line);
         t.write(trip.close);
-        await t.waitUntil((s) => s === homeScreen.join('\n'), 5000);
+        await t.waitUntil((s) => s === homeScreen.join('\n'), 15_000);
         expect(t.screen()).toEqual(homeScreen);
       }
 
@@ -83,7 +83,7 @@ describe.skipIf(!existsSync(cliPath))(
             rows.slice(3, 17).join('\n') === homeScreen.slice(3, 17).join('\n') &&
             unread(rows[17]) === unread(homeScreen[17]) - 1
           );
-        }, 5000)
+        }, 15_000)
         .catch(() => undefined);
       const after = t.screen();
       // Rows 2–16 are the list, 17 the status (one fewer unread), 18 the hints, 19 never drawn.

@@ -142,7 +142,7 @@ async function openBoth(columns: number, rows: number, useColor: boolean) {
         expect(screen.isIdle()).toBe(true);
         expect(screen.screen()).toEqual(inkRows(r.frame(), rows));
       },
-      { timeout: 5000, interval: 5 },
+      { timeout: 15_000, interval: 5 },
     );
     return screen.screen();
   };
@@ -225,10 +225,13 @@ describe('frame writer', () => {
     const writer = createFrameWriter((d) => void screen.stream.write(d), { rows: () => 6 });
     const show = async (lines: string[], expected: string[]): Promise<void> => {
       writer.draw(lines);
-      await vi.waitFor(() => {
-        expect(screen.isIdle()).toBe(true);
-        expect(screen.screen()).toEqual(expected);
-      });
+      await vi.waitFor(
+        () => {
+          expect(screen.isIdle()).toBe(true);
+          expect(screen.screen()).toEqual(expected);
+        },
+        { timeout: 15_000, interval: 5 },
+      );
     };
     await show(
       ['one', 'two two two', 'three', 'four'],
@@ -267,10 +270,18 @@ describe('frame writer', () => {
         patchConsole: false,
       },
     );
-    await vi.waitFor(() => {
-      expect(screen.isIdle()).toBe(true);
-      expect(screen.screen().slice(0, 3)).toEqual(['┌──────────┐', '│boxed     │', '└──────────┘']);
-    });
+    // vi.waitFor's default limit is 1 s: too short for Ink's throttled render on a loaded CI.
+    await vi.waitFor(
+      () => {
+        expect(screen.isIdle()).toBe(true);
+        expect(screen.screen().slice(0, 3)).toEqual([
+          '┌──────────┐',
+          '│boxed     │',
+          '└──────────┘',
+        ]);
+      },
+      { timeout: 15_000, interval: 5 },
+    );
     expect(output.mode()).toBe('ink');
     expect(handedBack).toHaveLength(1);
     output = null;
