@@ -100,9 +100,9 @@ export async function run(): Promise<BenchResult[]> {
 
     await coldRuns(server, cli, catalog, 1); // warm-up: page cache and server JIT, not counted
     const cold = await coldRuns(server, cli, catalog, COLD_RUNS);
-    // The same cold refresh parsed on one feed-reader worker (fetch pools only from 3 cores).
-    const pooled = await coldRuns(server, cli, catalog, COLD_RUNS, {
-      TIDINGS_FEED_READERS: '1',
+    // The same cold refresh with every feed parsed on the main thread: the worker pool's baseline.
+    const mainThread = await coldRuns(server, cli, catalog, COLD_RUNS, {
+      TIDINGS_FEED_READERS: '0',
     });
 
     const warmHome = await mkdtemp(join(tmpdir(), 'tidings-bench-refresh-warm-'));
@@ -144,14 +144,14 @@ export async function run(): Promise<BenchResult[]> {
         note: `server waits ${LATENCY_MS} ms before each answer${cpuNote(slow)}; newsboat reference: 6,200 ms (1,270 ms with 8 reload threads)`,
       },
     );
-    const pooledResult = summarize(
-      'refresh: cold, parsed on a feed-reader worker (TIDINGS_FEED_READERS=1)',
-      pooled.map((r) => r.ms),
-      { note: `what fetch does from 3 cores up${cpuNote(pooled)}` },
+    const mainThreadResult = summarize(
+      'refresh: cold, parsed on the main thread (TIDINGS_FEED_READERS=0)',
+      mainThread.map((r) => r.ms),
+      { note: `baseline for the feed-reader workers${cpuNote(mainThread)}` },
     );
     const results: BenchResult[] = [];
     for (const [result, runs] of [
-      [pooledResult, pooled],
+      [mainThreadResult, mainThread],
       [coldResult, cold],
       [warmResult, warm],
       [slowResult, slow],
@@ -159,18 +159,18 @@ export async function run(): Promise<BenchResult[]> {
       const ratio = pairedRatio(runs);
       results.push(ratio === undefined ? result : { ...result, ratio, ratioTo: PAIRED_BASELINE });
     }
-    const pooledMedian = pooledResult.medianMs;
+    const mainMedian = mainThreadResult.medianMs;
     const coldIndex = results.findIndex((r) => r.scenario === coldResult.scenario);
     const coldWithRatio = results[coldIndex];
-    if (coldWithRatio !== undefined && pooledMedian > 0) {
+    if (coldWithRatio !== undefined && mainMedian > 0) {
       results[coldIndex] = {
         ...coldWithRatio,
-        note: `${coldWithRatio.note ?? ''}; ${(coldWithRatio.medianMs / pooledMedian).toFixed(2)}× the same refresh parsed on a worker`,
+        note: `${coldWithRatio.note ?? ''}; ${(coldWithRatio.medianMs / mainMedian).toFixed(2)}× the same refresh parsed on the main thread`,
       };
     }
     const memory: [string, ProcessRun[]][] = [
       ['cold', cold],
-      ['cold, on a worker', pooled],
+      ['cold, main thread', mainThread],
       ['warm', warm],
       [`cold +${LATENCY_MS} ms`, slow],
     ];

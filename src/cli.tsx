@@ -58,10 +58,8 @@ function feedReaders(): (() => FeedReaderPool) | undefined {
 function buildContext(demo: DemoServer | null): CommandContext {
   const paths = resolveDataPaths(env);
   const pools = feedReaders();
-  // fetch pools only where it pays: asked for, or 3+ cores (see CommandContext.isFetchPooled).
-  const isFetchPooled = env['TIDINGS_FEED_READERS'] !== undefined || availableParallelism() >= 3;
   return {
-    ...(pools === undefined ? {} : { feedReaders: pools, isFetchPooled }),
+    ...(pools === undefined ? {} : { feedReaders: pools }),
     out: createOutput(process.stdout, process.stderr),
     paths: demo === null ? paths : demoPaths(paths),
     demoCatalog: demo?.catalog ?? null,

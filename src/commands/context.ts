@@ -27,12 +27,6 @@ export interface CommandContext {
    * Absent (tests, `TIDINGS_FEED_READERS=0`): feeds are read on the main thread.
    */
   readonly feedReaders?: () => FeedReaderPool;
-  /**
-   * Whether `fetch` parses on the feed readers: when TIDINGS_FEED_READERS says so, or on 3 cores
-   * or more. On 2, one worker saved 7% of a cold refresh (1,695 vs 1,826 ms) but broke its 150 MiB
-   * memory budget (161 vs 150 MiB). The reader always uses them (parsing never blocks a key).
-   */
-  readonly isFetchPooled?: boolean;
 }
 
 /** A usage error: printed as one line, exit code 1. */

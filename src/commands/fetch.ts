@@ -25,10 +25,7 @@ export async function runFetch(
   const cache = new FeedCache(context.paths.cache, context.now);
   // Worker threads pay off from a few feeds up; for one or two, starting a worker costs more
   // than parsing them here.
-  const pool =
-    feeds.length >= POOL_FROM_FEEDS && context.isFetchPooled === true
-      ? (context.feedReaders?.() ?? null)
-      : null;
+  const pool = feeds.length >= POOL_FROM_FEEDS ? (context.feedReaders?.() ?? null) : null;
   let results;
   try {
     results = await refreshFeeds(feeds, {
