@@ -6,59 +6,15 @@
 //
 //   node --import tsx bench/layout-growth.ts [runs]        (default 7 processes per size)
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Article } from '../src/core/articles/article.js';
-import type { Block } from '../src/core/articles/blocks.js';
-import { htmlToBlocks } from '../src/core/articles/html-to-blocks.js';
 import { layoutArticle } from '../src/core/articles/layout-article.js';
 import { paginate } from '../src/core/articles/paginate.js';
+import { chineseArticle } from './chinese-article.js';
 
-const FIXTURES = fileURLToPath(new URL('../test/fixtures/articles/riverside/', import.meta.url));
 const ROWS = 32;
 const BEGIN = '@@layout-begin';
 const END = '@@layout-end';
-
-/** The bench's article (bench/layout.bench.ts): the 4-page fixture repeated to `chars` characters. */
-export function chineseArticle(chars: number): Article {
-  const base: Block[] = [];
-  for (let page = 1; page <= 4; page += 1) {
-    const html = readFileSync(`${FIXTURES}page-${page}.shtml`, 'utf8');
-    const start = html.indexOf('<div class="content"');
-    base.push(
-      ...htmlToBlocks(html.slice(start, html.indexOf('<div class="pages">', start))).blocks,
-    );
-  }
-  const blocks: Block[] = [];
-  let length = 0;
-  for (let round = 1; length < chars; round += 1) {
-    for (const block of base) {
-      if (length >= chars) break;
-      blocks.push(
-        block.type === 'heading' ? { ...block, text: `${block.text}（${round}）` } : { ...block },
-      );
-      length += 'text' in block ? block.text.length : 20;
-    }
-  }
-  return {
-    header: {
-      itemId: 'bench',
-      title: '老街新生',
-      published: null,
-      author: null,
-      source: 'bench',
-      editor: null,
-      link: null,
-      feedUrl: '',
-    },
-    blocks,
-    links: [],
-    textSource: 'page',
-    notice: null,
-    sitePages: 1,
-    length,
-  };
-}
 
 /** Layout, pagination, and the first page's lines as the reader shows them. */
 function layoutOnce(article: Article): number {
