@@ -9,11 +9,11 @@
 // exit; an action that completed is complete; and what was stored before (favorites, their index,
 // snapshots, cached items, an earlier export) is intact and readable afterwards.
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFeedServer, type FeedServer } from '../helpers/feed-server.js';
+import { startLocalEdition, type LocalEdition } from './local-edition.js';
 import { CLI_PATH, runCli, type CliResult } from '../helpers/run-cli.js';
 
 const PRELOAD = resolve(import.meta.dirname, 'full-disk-preload.mjs');
@@ -23,31 +23,15 @@ const FREE_BYTES = [0, 1, 64, 3_000, 12_000, 400_000];
 const FULL_DISK_LINE =
   /^tidings: the disk is full \(no space left on device\): could not (write|lock) [^\n]+\n$/;
 
-let server: FeedServer;
-let version = 1;
-
-function feedBody(): string {
-  for (let i = 0; i < 5; i += 1)
-    server.route(`/a/${version}-${i}.html`, {
-      headers: { 'content-type': 'text/html; charset=utf-8' },
-      body: `<!doctype html><html><head><title>第${version}版 新闻 ${i}</title></head><body><article><h1>第${version}版 新闻 ${i}</h1>${'<p>这是一篇本地测试文章的正文段落，内容足够长，可以被提取为全文。</p>'.repeat(8)}</article></body></html>`,
-    });
-  const items = Array.from(
-    { length: 5 },
-    (_, i) =>
-      `<item><title>第${version}版 新闻 ${i}</title><guid>v${version}-${i}</guid><link>${server.url(`/a/${version}-${i}.html`)}</link><pubDate>Thu, 26 Nov 2026 10:0${i}:00 GMT</pubDate><description>${'正文内容。'.repeat(200)}</description></item>`,
-  );
-  return `<?xml version="1.0"?><rss version="2.0"><channel><title>本地</title>${items.join('')}</channel></rss>`;
-}
+let edition: LocalEdition;
 
 beforeAll(async () => {
   if (!existsSync(CLI_PATH))
     throw new Error('dist/cli.js is missing: run `npm run build` (npm test does it)');
-  server = await startFeedServer();
-  server.route('/feed.xml', () => ({ body: feedBody() }));
+  edition = await startLocalEdition();
 });
 afterAll(async () => {
-  await server.close();
+  await edition.close();
 });
 
 interface Home {
@@ -66,13 +50,7 @@ async function makeHome(): Promise<Home> {
   const dir = await mkdtemp(join(tmpdir(), 'tidings-full-disk-'));
   homes.push(dir);
   const catalog = join(dir, 'catalog.json');
-  await writeFile(
-    catalog,
-    JSON.stringify({
-      channels: [{ id: 'local', name: '本地', feeds: [server.url('/feed.xml')] }],
-      regions: [],
-    }),
-  );
+  await edition.writeCatalog(catalog);
   return { dir, env: { TIDINGS_HOME: dir }, catalog, log: `${dir}.enospc.log` };
 }
 
@@ -141,7 +119,7 @@ async function tempFiles(dir: string): Promise<string[]> {
 /** A home with two favorites, five cached items and an export, all written with space to spare. */
 async function storedHome(): Promise<{ home: Home; ids: string[] }> {
   const home = await makeHome();
-  version = 1;
+  edition.setVersion(1);
   expect((await runCli(['fetch', '--catalog', home.catalog], home.env)).code).toBe(0);
   const ids = (await listed(home)).map((i) => i.id);
   expect(ids).toHaveLength(5);
@@ -239,7 +217,7 @@ describe('a full disk, by injected write failures (no root needed)', () => {
         }
 
         // Fetch a new edition of the feed into the cache.
-        version = 2;
+        edition.setVersion(2);
         const fetched = await runFull(home, ['fetch', '--catalog', home.catalog], free);
         const titles = (await listed(home)).map((i) => i.title);
         if (fetched.code === 0) {

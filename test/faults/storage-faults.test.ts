@@ -8,11 +8,11 @@
 // says why. full-disk.test.ts fills the disk without root (injected ENOSPC) and runs everywhere.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { chmod, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFeedServer, type FeedServer } from '../helpers/feed-server.js';
+import { startLocalEdition, type LocalEdition } from './local-edition.js';
 import { CLI_PATH, runCli, type CliResult } from '../helpers/run-cli.js';
 
 const isRoot = process.getuid?.() === 0;
@@ -47,31 +47,15 @@ function canChattr(): boolean {
   }
 }
 
-let server: FeedServer;
-let version = 1;
-
-function feedBody(): string {
-  for (let i = 0; i < 5; i += 1)
-    server.route(`/a/${version}-${i}.html`, {
-      headers: { 'content-type': 'text/html; charset=utf-8' },
-      body: `<!doctype html><html><head><title>第${version}版 新闻 ${i}</title></head><body><article><h1>第${version}版 新闻 ${i}</h1>${'<p>这是一篇本地测试文章的正文段落，内容足够长，可以被提取为全文。</p>'.repeat(8)}</article></body></html>`,
-    });
-  const items = Array.from(
-    { length: 5 },
-    (_, i) =>
-      `<item><title>第${version}版 新闻 ${i}</title><guid>v${version}-${i}</guid><link>${server.url(`/a/${version}-${i}.html`)}</link><pubDate>Thu, 26 Nov 2026 10:0${i}:00 GMT</pubDate><description>${'正文内容。'.repeat(200)}</description></item>`,
-  );
-  return `<?xml version="1.0"?><rss version="2.0"><channel><title>本地</title>${items.join('')}</channel></rss>`;
-}
+let edition: LocalEdition;
 
 beforeAll(async () => {
   if (!existsSync(CLI_PATH))
     throw new Error('dist/cli.js is missing: run `npm run build` (npm test does it)');
-  server = await startFeedServer();
-  server.route('/feed.xml', () => ({ body: feedBody() }));
+  edition = await startLocalEdition();
 });
 afterAll(async () => {
-  await server.close();
+  await edition.close();
 });
 
 /** One clear line on stderr: "tidings: …", no stack trace. */
@@ -83,13 +67,7 @@ function expectClearError(result: CliResult): void {
 
 async function setUpHome(home: string): Promise<{ env: Record<string, string>; catalog: string }> {
   const catalog = join(home, 'catalog.json');
-  await writeFile(
-    catalog,
-    JSON.stringify({
-      channels: [{ id: 'local', name: '本地', feeds: [server.url('/feed.xml')] }],
-      regions: [],
-    }),
-  );
+  await edition.writeCatalog(catalog);
   return { env: { TIDINGS_HOME: home }, catalog };
 }
 
@@ -127,7 +105,7 @@ describe.skipIf(!hasTmpfs)('a full disk (a 2 MiB tmpfs)', () => {
       const home = join(mountPoint, 'home');
       await mkdir(home);
       const { env, catalog } = await setUpHome(home);
-      version = 1;
+      edition.setVersion(1);
       expect((await runCli(['fetch', '--catalog', catalog], env)).code).toBe(0);
       const before = await listTitles(env, catalog);
       expect(before).toHaveLength(5);
@@ -160,7 +138,7 @@ describe.skipIf(!hasTmpfs)('a full disk (a 2 MiB tmpfs)', () => {
       expectClearError(saved);
       expect(saved.stderr).toMatch(/space|ENOSPC/i);
 
-      version = 2;
+      edition.setVersion(2);
       const fetched = await runCli(['fetch', '--catalog', catalog], env);
       expect(fetched.code).not.toBe(0);
       expect(fetched.stdout + fetched.stderr).toMatch(/space|ENOSPC/i);
@@ -228,7 +206,7 @@ describe.skipIf(!hasReadOnly)(
       { timeout: 120_000 },
       async () => {
         const { env, catalog } = await setUpHome(home);
-        version = 1;
+        edition.setVersion(1);
         expect((await runCli(['fetch', '--catalog', catalog], env)).code).toBe(0);
         const ids = (
           JSON.parse((await runCli(['list', '--catalog', catalog, '--json'], env)).stdout) as {
@@ -252,7 +230,7 @@ describe.skipIf(!hasReadOnly)(
         // A clear message, promptly: not after half a minute of retrying a lock that cannot be made.
         expect(performance.now() - started).toBeLessThan(15_000);
         expectClearError(saved);
-        version = 2;
+        edition.setVersion(2);
         const fetched = await runCli(['fetch', '--catalog', catalog], env);
         expect(fetched.code).not.toBe(0);
         expect(fetched.stderr).not.toMatch(/\n\s+at /);
