@@ -211,10 +211,11 @@ const searchOver = memoLast(
     const needle = query.trim().toLocaleLowerCase();
     if (needle === '') return [];
     const terms = needle.split(/\s+/);
+    // A term has no whitespace, so it is in the text or in the saved text (already lower-cased),
+    // never across both: no joined copy of a long saved text per keystroke.
     const matches = (text: string, saved?: string): boolean => {
-      const hay =
-        saved === undefined ? text.toLocaleLowerCase() : `${text.toLocaleLowerCase()}\n${saved}`;
-      return terms.every((t) => hay.includes(t));
+      const hay = text.toLocaleLowerCase();
+      return terms.every((t) => hay.includes(t) || (saved?.includes(t) ?? false));
     };
     const hits: SearchHit[] = [];
     const seen = new Set<string>();
