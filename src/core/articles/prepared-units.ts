@@ -14,7 +14,9 @@ const INDENT = 2;
 /** Prepared texts of units `0, 1, 2 …`: each unit is an indent (kept together) and a text. */
 export class PreparedUnits {
   private readonly texts: (string | undefined)[] = [];
-  private readonly buffers: Int32Array[] = [];
+  private readonly buffers: Uint8Array[] = [];
+  /** The few units with clusters too wide for their byte (see `PreparedText.wide`). */
+  private readonly wides = new Map<number, ReadonlyMap<number, number>>();
   private numbers = new Int32Array(FIELDS * 64);
 
   /**
@@ -29,8 +31,9 @@ export class PreparedUnits {
       return {
         text: indent === '' ? text : indent + text,
         width: n[at + WIDTH] as number,
-        data: this.buffers[index] as Int32Array,
+        data: this.buffers[index] as Uint8Array,
         origin: n[at + ORIGIN] as number,
+        wide: this.wides.get(index) ?? null,
       };
     }
     const prepared = prepareText(
@@ -50,6 +53,8 @@ export class PreparedUnits {
     // Filled in order in practice; a gap (a unit skipped) stays undefined and never matches.
     this.texts[index] = text;
     this.buffers[index] = prepared.data;
+    if (prepared.wide === null) this.wides.delete(index);
+    else this.wides.set(index, prepared.wide);
     return prepared;
   }
 }

@@ -7,38 +7,39 @@ import { displayWidth, measureInto } from './text-metrics.js';
 
 /**
  * A text measured and analysed once, ready to be wrapped at any width: re-wrapping on a preset
- * change or a resize only runs the cheap packing step. Kept small (one object, one 32-bit entry
- * per UTF-16 unit for both the widths and the breaks): a long article caches tens of thousands of
- * them, and every object and every byte of fresh memory costs a cold layout.
+ * change or a resize only runs the cheap packing step. Kept small (one object, one byte per UTF-16
+ * unit for both the widths and the breaks): a long article caches tens of thousands of them, and
+ * on the virtual machines we run on every fresh page of memory a cold layout touches costs more
+ * than the work done in it.
  */
 export interface PreparedText {
   readonly text: string;
   /** Display width of the whole text. */
   readonly width: number;
   /**
-   * Shared with other prepared texts: from `origin`, entry `i` (`0…text.length`) holds, in its
-   * low bits ({@link PREPARED_WIDTH}), the display width of `text.slice(0, i)` when `i` is a
-   * grapheme-cluster boundary, else the {@link PREPARED_INSIDE} flag; {@link PREPARED_BREAK} when a
-   * line may break before `i`, with {@link PREPARED_MUST} when it must (after a newline). The end,
+   * Shared with other prepared texts: from `origin`, entry `i` (`0…text.length`) holds, in its low
+   * bits ({@link PREPARED_WIDTH}), the display width of the grapheme cluster that starts at `i`
+   * ({@link PREPARED_WIDE} when it is too wide for them: its width is in `wide`), or the
+   * {@link PREPARED_INSIDE} flag when `i` is inside a cluster; {@link PREPARED_BREAK} when a line
+   * may break before `i`, with {@link PREPARED_MUST} when it must (after a newline). The end,
    * `text.length`, is always a break.
    */
-  readonly data: Int32Array;
+  readonly data: Uint8Array;
   readonly origin: number;
+  /** Widths of the clusters marked {@link PREPARED_WIDE}, by offset; null when there are none. */
+  readonly wide: ReadonlyMap<number, number> | null;
 }
 
-/** Mask of the prefix width in a {@link PreparedText.data} entry. */
-export const PREPARED_WIDTH = (1 << 28) - 1;
+/** Mask of the cluster width in a {@link PreparedText.data} entry. */
+export const PREPARED_WIDTH = 7;
+/** The cluster width value that means "look it up in {@link PreparedText.wide}". */
+export const PREPARED_WIDE = 7;
 /** Flag of a {@link PreparedText.data} entry inside a grapheme cluster (no width there). */
-export const PREPARED_INSIDE = 1 << 28;
+export const PREPARED_INSIDE = 1 << 3;
 /** Flag of a {@link PreparedText.data} entry where a line may break. */
-export const PREPARED_BREAK = 1 << 29;
+export const PREPARED_BREAK = 1 << 4;
 /** Flag of a {@link PreparedText.data} entry where a line must break. */
-export const PREPARED_MUST = 1 << 30;
-
-/** The prefix width of a data entry, -1 inside a cluster. */
-function prefixWidth(entry: number): number {
-  return (entry & PREPARED_INSIDE) !== 0 ? -1 : entry & PREPARED_WIDTH;
-}
+export const PREPARED_MUST = 1 << 5;
 
 /** One wrapped line: `text.slice(start, end)`, trailing whitespace already dropped. */
 export interface WrappedLine {
@@ -60,15 +61,15 @@ let scratchBreaks = new Uint8Array(256);
  * each typed array or array buffer of their own would be one more object for the garbage
  * collector). A chunk lives as long as a text kept in it.
  */
-const CHUNK = 1 << 14;
-let chunk = new Int32Array(CHUNK);
+const CHUNK = 1 << 16;
+let chunk = new Uint8Array(CHUNK);
 let chunkUsed = 0;
 
 /** Room for `length` entries: the chunk and the index they start at. */
-function allocate(length: number): { data: Int32Array; origin: number } {
-  if (length > CHUNK >> 3) return { data: new Int32Array(length), origin: 0 };
+function allocate(length: number): { data: Uint8Array; origin: number } {
+  if (length > CHUNK >> 3) return { data: new Uint8Array(length), origin: 0 };
   if (chunkUsed + length > CHUNK) {
-    chunk = new Int32Array(CHUNK);
+    chunk = new Uint8Array(CHUNK);
     chunkUsed = 0;
   }
   const origin = chunkUsed;
@@ -79,7 +80,7 @@ function allocate(length: number): { data: Int32Array; origin: number } {
 /**
  * Measures `text` and finds its break opportunities. No break is allowed within the first
  * `keepTogether` UTF-16 units (a paragraph indent stays with the first word). The analysis runs in
- * reused buffers; what is kept is copied into one exactly-sized array.
+ * reused buffers; what is kept is one byte per UTF-16 unit in a shared chunk.
  */
 export function prepareText(text: string, isAmbiguousWide = false, keepTogether = 0): PreparedText {
   const n = text.length;
@@ -106,23 +107,44 @@ function prepareIn(
   const width = measureInto(text, isAmbiguousWide, widths);
   if (n > 0) breakOpportunities(text, breaks);
   const { data, origin } = allocate(n + 1);
-  for (let i = 0; i <= n; i += 1) {
+  if (n === 0) data[origin] = PREPARED_BREAK;
+  let wide: Map<number, number> | null = null;
+  // The cluster that starts at `last` gets its width when the next one starts.
+  let last = 0;
+  for (let i = 1; i <= n; i += 1) {
     const w = widths[i] as number;
+    let entry = 0;
+    if (i === n) {
+      entry = PREPARED_BREAK;
+    } else if (i > keepTogether) {
+      const kind = breaks[i] as number;
+      if (kind === MAY_BREAK) entry = PREPARED_BREAK;
+      else if (kind === MUST_BREAK) entry = PREPARED_BREAK | PREPARED_MUST;
+    }
     if (w < 0) {
-      data[origin + i] = PREPARED_INSIDE;
+      data[origin + i] = entry | PREPARED_INSIDE;
       continue;
     }
-    let entry = w;
-    if (i === n) {
-      entry |= PREPARED_BREAK;
-    } else if (i > keepTogether && i > 0) {
-      const kind = breaks[i] as number;
-      if (kind === MAY_BREAK) entry |= PREPARED_BREAK;
-      else if (kind === MUST_BREAK) entry |= PREPARED_BREAK | PREPARED_MUST;
+    const clusterWidth = w - (widths[last] as number);
+    if (clusterWidth < PREPARED_WIDE) {
+      data[origin + last] = (data[origin + last] as number) | clusterWidth;
+    } else {
+      data[origin + last] = (data[origin + last] as number) | PREPARED_WIDE;
+      wide ??= new Map();
+      wide.set(last, clusterWidth);
     }
     data[origin + i] = entry;
+    last = i;
   }
-  return { text, width, data, origin };
+  // Entry 0 was written as the first cluster's width only (never a break); `allocate` may hand out
+  // a chunk's room zeroed, so nothing else is left in it.
+  return { text, width, data, origin, wide };
+}
+
+/** Width of the cluster starting at `i` (0 inside a cluster). */
+function clusterWidthAt(prepared: PreparedText, i: number): number {
+  const w = (prepared.data[prepared.origin + i] as number) & PREPARED_WIDTH;
+  return w === PREPARED_WIDE ? (prepared.wide?.get(i) ?? 0) : w;
 }
 
 function isTrimmable(code: number): boolean {
@@ -152,39 +174,60 @@ function obeysClreq(text: string, at: number): boolean {
   );
 }
 
+/** Whether offset `i` is inside a grapheme cluster (never the text's end). */
+function isInside(prepared: PreparedText, i: number): boolean {
+  return ((prepared.data[prepared.origin + i] as number) & PREPARED_INSIDE) !== 0;
+}
+
+/** Display width of `text.slice(start, end)`. */
+function widthBetween(prepared: PreparedText, start: number, end: number): number {
+  if (isInside(prepared, start) || isInside(prepared, end)) {
+    return displayWidth(prepared.text.slice(start, end));
+  }
+  let width = 0;
+  for (let i = start; i < end; i += 1) width += clusterWidthAt(prepared, i);
+  return width;
+}
+
 /**
  * Where to cut a piece of text that is wider than the line on its own (a long word, a URL, a run
  * of glued punctuation): at a URL-ish point (after `/`, `-`, `?`, `&` …) if that still fills half
  * the line, else at the last point clreq allows, else at the last cluster boundary that fits.
  */
 function emergencyCut(prepared: PreparedText, start: number, end: number, width: number): number {
-  const { text, data, origin } = prepared;
-  const base = prefixWidth(data[origin + start] as number);
+  const text = prepared.text;
+  // After a cut inside a cluster (below) the running sum would miss that cluster's rest.
+  const isExact = !isInside(prepared, start);
   let lastFit = -1;
   let lastClreq = -1;
   let lastUrl = -1;
+  let urlWidth = 0;
+  let used = 0;
   for (let c = start + 1; c < end; c += 1) {
-    const at = prefixWidth(data[origin + c] as number);
-    if (at < 0) continue;
-    if (at - base > width) break;
+    used += clusterWidthAt(prepared, c - 1);
+    if (isInside(prepared, c)) continue;
+    const at = isExact ? used : widthBetween(prepared, start, c);
+    if (at > width) break;
     lastFit = c;
     if (obeysClreq(text, c)) {
       lastClreq = c;
-      if (URL_BREAK_AFTER.has(text.charAt(c - 1))) lastUrl = c;
+      if (URL_BREAK_AFTER.has(text.charAt(c - 1))) {
+        lastUrl = c;
+        urlWidth = at;
+      }
     }
   }
-  if (lastUrl !== -1 && prefixWidth(data[origin + lastUrl] as number) - base >= width / 2)
-    return lastUrl;
+  if (lastUrl !== -1 && urlWidth >= width / 2) return lastUrl;
   if (lastClreq !== -1) return lastClreq;
   if (lastFit !== -1) return lastFit;
   // A single cluster wider than the line (pathological mark stacks): cut it by code points.
   let c = start;
-  let used = 0;
+  let cutWidth = 0;
   while (c < end) {
     const cp = codePointAt(text, c);
     const w = displayWidth(cp);
-    if (used + w > width && c > start) break;
-    used += w;
+    if (cutWidth + w > width && c > start) break;
+    cutWidth += w;
     c += cp.length;
   }
   return c;
@@ -194,18 +237,6 @@ function trimEnd(text: string, start: number, end: number): number {
   let e = end;
   while (e > start && isTrimmable(text.charCodeAt(e - 1))) e -= 1;
   return e;
-}
-
-function widthOf(
-  text: string,
-  data: Int32Array,
-  origin: number,
-  start: number,
-  end: number,
-): number {
-  const a = prefixWidth(data[origin + start] as number);
-  const b = prefixWidth(data[origin + end] as number);
-  return a >= 0 && b >= 0 ? b - a : displayWidth(text.slice(start, end));
 }
 
 /** Packs a prepared text into lines of at most `width` columns (greedy, at the last fitting break). */
@@ -233,27 +264,43 @@ export function wrapEach(
   const n = text.length;
   let start = 0;
   while (start < n) {
+    // The width from `start` is summed cluster by cluster as the breaks are tried; a line that
+    // starts inside a cluster (after a cut through a pathological one) is measured afresh.
+    const isExact = !isInside(prepared, start);
     let best = -1;
     let bestEnd = -1;
+    let bestWidth = 0;
     let first = n;
+    let used = 0;
     for (let b = start + 1; b <= n; b += 1) {
+      const before = (data[origin + b - 1] as number) & PREPARED_WIDTH;
+      used += before === PREPARED_WIDE ? clusterWidthAt(prepared, b - 1) : before;
       const entry = data[origin + b] as number;
       if ((entry & PREPARED_BREAK) === 0) continue;
       if (first === n) first = b;
-      const e = trimEnd(text, start, b);
-      if (widthOf(text, data, origin, start, e) > width) break;
+      // Whitespace at the break is dropped, and with it its width.
+      let e = b;
+      let lineWidth = used;
+      while (e > start && isTrimmable(text.charCodeAt(e - 1))) {
+        e -= 1;
+        lineWidth -= clusterWidthAt(prepared, e);
+      }
+      if (!isExact || (e < b && isInside(prepared, e)))
+        lineWidth = widthBetween(prepared, start, e);
+      if (lineWidth > width) break;
       best = b;
       bestEnd = e;
+      bestWidth = lineWidth;
       if (b === n || (entry & PREPARED_MUST) !== 0) break;
     }
     if (best !== -1) {
-      visit(start, bestEnd, widthOf(text, data, origin, start, bestEnd));
+      visit(start, bestEnd, bestWidth);
       start = best;
       continue;
     }
     const chunkEnd = trimEnd(text, start, first);
     const cut = emergencyCut(prepared, start, chunkEnd, width);
-    visit(start, cut, widthOf(text, data, origin, start, cut));
+    visit(start, cut, widthBetween(prepared, start, cut));
     start = cut;
   }
 }

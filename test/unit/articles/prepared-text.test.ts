@@ -5,7 +5,7 @@ import {
   breakOpportunities,
   uaxBreakOpportunities,
 } from '../../../src/core/articles/break-opportunities.js';
-import { analyzeText, displayWidth } from '../../../src/core/articles/text-metrics.js';
+import { analyzeText, displayWidth, graphemes } from '../../../src/core/articles/text-metrics.js';
 import { prepareText, wrapPrepared, wrapText } from '../../../src/core/articles/wrap-text.js';
 
 const paragraph =
@@ -135,5 +135,24 @@ describe('prepared texts (shared buffers)', () => {
       ),
       { numRuns: 500 },
     );
+  });
+
+  it('measure clusters too wide for their byte (jamo runs, stacked spacing marks) exactly', () => {
+    // One cluster each: five leading jamo (10 columns), a consonant with eight vowel signs (9).
+    const jamo = '\u1100'.repeat(5);
+    const marks = `क${'\u093e'.repeat(8)}`;
+    expect(displayWidth(jamo)).toBe(10);
+    expect(displayWidth(marks)).toBe(9);
+    const text = `ab ${jamo} cd ${marks} 中文${jamo}，${marks}。`;
+    const prepared = prepareText(text);
+    expect(prepared.width).toBe(displayWidth(text));
+    for (let width = 2; width <= 40; width += 1) {
+      for (const line of wrapPrepared(prepared, width)) {
+        const shown = text.slice(line.start, line.end);
+        expect(line.width).toBe(displayWidth(shown));
+        // A line wider than the column is a single cluster that could not be cut at a boundary.
+        if (line.width > width) expect(graphemes(shown).length).toBeLessThanOrEqual(1);
+      }
+    }
   });
 });
