@@ -81,10 +81,18 @@ export interface LayoutOptions {
   readonly includeNotice?: boolean;
 }
 
+/** One table cell, prepared, with the text position of its start. */
+interface TableCell {
+  readonly text: string;
+  readonly prepared: PreparedText;
+  readonly base: number;
+}
+
 /** The narrowest column {@link layoutArticle} accepts. */
 export const MIN_LAYOUT_WIDTH = 8;
 
 const CHINESE_INDENT = '\u3000\u3000';
+const NO_OPTIONS = {};
 const BULLETS = ['•', '◦', '▪'];
 
 /** Prepared texts of an article, by layout options that change them, in unit order. */
@@ -193,23 +201,52 @@ class Layouter {
     ctx: Context,
     text: string,
     kind: LineKind,
-    options: { indent?: string; center?: boolean; level?: number; width?: number } = {},
+    options: { indent?: string; center?: boolean; level?: number } = NO_OPTIONS,
   ): void {
     const indent = options.indent ?? '';
     const prepared = this.unit(text, indent);
-    const base = this.advance(text.length);
-    const available = options.width ?? ctx.width;
-    const center = options.center === true;
-    const level = options.level ?? 0;
-    const ref = this.store.addText(text, indent);
-    const skip = indent.length;
-    wrapEach(prepared, available, (start, end, width) => {
-      const pad = center ? Math.floor((available - width) / 2) : 0;
-      const offset = base + Math.max(0, start - skip);
-      const lineEnd = base + Math.max(0, end - skip);
-      this.emitSpan(ctx, ref, start, end, pad, width, kind, offset, lineEnd, level);
-    });
+    const line = this.line;
+    line.ctx = ctx;
+    line.base = this.advance(text.length);
+    line.available = ctx.width;
+    line.isCentered = options.center === true;
+    line.level = options.level ?? 0;
+    line.kind = kind;
+    line.ref = this.store.addText(text, indent);
+    line.skip = indent.length;
+    wrapEach(prepared, ctx.width, this.emitLine);
   }
+
+  /** The unit being wrapped, for {@link emitLine} (one visitor for all units, not one each). */
+  private readonly line = {
+    ctx: { lead: '', leadWidth: 0, width: 0, inQuote: false, inList: false } as Context,
+    base: 0,
+    available: 0,
+    isCentered: false,
+    level: 0,
+    kind: 'text' as LineKind,
+    ref: 0,
+    skip: 0,
+  };
+
+  private readonly emitLine = (start: number, end: number, width: number): void => {
+    const line = this.line;
+    const pad = line.isCentered ? Math.floor((line.available - width) / 2) : 0;
+    const offset = line.base + Math.max(0, start - line.skip);
+    const lineEnd = line.base + Math.max(0, end - line.skip);
+    this.emitSpan(
+      line.ctx,
+      line.ref,
+      start,
+      end,
+      pad,
+      width,
+      line.kind,
+      offset,
+      lineEnd,
+      line.level,
+    );
+  };
 
   blocks(blocks: readonly Block[], ctx: Context, gap: number): void {
     blocks.forEach((block, index) => {
@@ -329,74 +366,94 @@ class Layouter {
     ctx: Context,
   ): void {
     const all = header === null ? rows : [header, ...rows];
-    const columns = Math.max(0, ...all.map((row) => row.length));
+    let columns = 0;
+    for (const row of all) columns = Math.max(columns, row.length);
     if (columns === 0) return;
     const isNarrowBox = this.width('│') === 1;
-    const separator = isNarrowBox ? ' │ ' : ' | ';
+    // A separator is a space, a bar and a space (3 columns).
+    const bar = isNarrowBox ? '│' : '|';
     const separatorWidth = 3;
     const available = ctx.width - separatorWidth * (columns - 1);
-    const prepared = all.map((row) =>
-      Array.from({ length: columns }, (_, c) => {
+    // Every cell, row by row (`r * columns + c`), prepared and given its text positions.
+    const cells: TableCell[] = [];
+    const natural = new Array<number>(columns).fill(0);
+    for (const row of all) {
+      for (let c = 0; c < columns; c += 1) {
         const text = row[c] ?? '';
-        return { text, prepared: this.unit(text), base: this.advance(text.length) };
-      }),
-    );
-    const natural = Array.from({ length: columns }, (_, c) =>
-      Math.max(0, ...prepared.map((row) => row[c]?.prepared.width ?? 0)),
-    );
+        const prepared = this.unit(text);
+        cells.push({ text, prepared, base: this.advance(text.length) });
+        natural[c] = Math.max(natural[c] ?? 0, prepared.width);
+      }
+    }
     if (available < columns * 4) {
-      this.stackedTable(header, prepared, ctx);
+      this.stackedTable(header, cells, columns, ctx);
       return;
     }
     const widths = fitColumns(natural, available);
-    prepared.forEach((row, r) => {
+    // The wrapped lines of one row's cells: column c's are [first[c], first[c + 1]) of the spans.
+    const spans: number[] = [];
+    const first = new Array<number>(columns + 1).fill(0);
+    for (let r = 0; r < all.length; r += 1) {
       const rowStart = this.store.length;
-      const wrapped = row.map((cell, c) => {
-        const columnWidth = Math.max(2, widths[c] ?? 2);
-        return cell.text === ''
-          ? []
-          : wrapPrepared(cell.prepared, columnWidth).map((line) => ({ ...line, cell }));
-      });
-      const height = Math.max(1, ...wrapped.map((lines) => lines.length));
+      spans.length = 0;
+      let height = 1;
+      for (let c = 0; c < columns; c += 1) {
+        first[c] = spans.length / 3;
+        const cell = cells[r * columns + c] as TableCell;
+        if (cell.text !== '') {
+          wrapEach(cell.prepared, Math.max(2, widths[c] ?? 2), (start, end, width) => {
+            spans.push(start, end, width);
+          });
+        }
+        height = Math.max(height, spans.length / 3 - (first[c] as number));
+      }
+      first[columns] = spans.length / 3;
+      const rowBase = (cells[r * columns] as TableCell).base;
       for (let j = 0; j < height; j += 1) {
         let text = '';
         let width = 0;
+        // Spaces are written only when something follows them: a line ends with the text of its
+        // last column that has any, or with the bar of the last separator, never with padding.
+        let pending = 0;
         let offset = -1;
         let end = -1;
         for (let c = 0; c < columns; c += 1) {
-          const line = wrapped[c]?.[j];
-          const columnWidth = widths[c] ?? 0;
           if (c > 0) {
-            text += separator;
-            width += separatorWidth;
+            text += ' '.repeat(pending + 1) + bar;
+            width += pending + 2;
+            pending = 1;
           }
-          if (line !== undefined) {
-            text += line.cell.text.slice(line.start, line.end);
-            if (offset === -1) offset = line.cell.base + line.start;
-            end = line.cell.base + line.end;
+          const k = (first[c] as number) + j;
+          const columnWidth = widths[c] ?? 0;
+          if (k < (first[c + 1] as number)) {
+            const cell = cells[r * columns + c] as TableCell;
+            const start = spans[3 * k] as number;
+            const stop = spans[3 * k + 1] as number;
+            const used = spans[3 * k + 2] as number;
+            if (pending > 0) text += ' '.repeat(pending);
+            text += cell.text.slice(start, stop);
+            width += pending + used;
+            pending = Math.max(0, columnWidth - used);
+            if (offset === -1) offset = cell.base + start;
+            end = cell.base + stop;
+          } else {
+            pending += columnWidth;
           }
-          const used = line?.width ?? 0;
-          text += ' '.repeat(columnWidth - used);
-          width += columnWidth;
         }
-        // Only the padding (ASCII spaces, one column each): a cell's own trailing U+3000 or
-        // NBSP is content, and String#trimEnd would drop it without its width.
-        const trimmed = text.replace(/ +$/, '');
-        const first = row[0]?.base ?? this.position;
         this.emit(
           ctx,
-          trimmed,
-          width - (text.length - trimmed.length),
+          text,
+          width,
           'table',
-          offset === -1 ? first : offset,
-          end === -1 ? first : end,
+          offset === -1 ? rowBase : offset,
+          end === -1 ? rowBase : end,
         );
       }
       if (r === 0 && header !== null) {
         const dash = isNarrowBox ? '─' : '-';
         const joint = isNarrowBox ? '─┼─' : '-+-';
         const rule = widths.map((w) => dash.repeat(w)).join(joint);
-        const at = prepared[1]?.[0]?.base ?? this.position;
+        const at = cells[columns]?.base ?? this.position;
         this.emit(
           ctx,
           rule,
@@ -407,7 +464,7 @@ class Layouter {
         );
         this.keepWithNext(rowStart);
       }
-    });
+    }
   }
 
   /**
@@ -417,17 +474,20 @@ class Layouter {
    */
   private stackedTable(
     header: readonly string[] | null,
-    prepared: { text: string; prepared: PreparedText; base: number }[][],
+    cells: readonly TableCell[],
+    columns: number,
     ctx: Context,
   ): void {
+    const rows: (readonly TableCell[])[] = [];
+    for (let at = 0; at < cells.length; at += columns) rows.push(cells.slice(at, at + columns));
     // A row of empty cells would only leave a stray blank line.
-    const body = (header === null ? prepared : prepared.slice(1)).filter((row) =>
+    const body = (header === null ? rows : rows.slice(1)).filter((row) =>
       row.some((cell) => cell.text !== ''),
     );
     const unlabelled =
       header === null
         ? []
-        : (prepared[0] ?? []).filter(
+        : (rows[0] ?? []).filter(
             (cell, c) => cell.text !== '' && body.every((row) => (row[c]?.text ?? '') === ''),
           );
     for (const cell of unlabelled) {
