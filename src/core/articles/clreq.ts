@@ -91,10 +91,11 @@ export function startsWithCjk(text: string): boolean {
  * quotes, brackets or other punctuation, is East Asian. Such paragraphs get the customary indent.
  */
 export function isChineseParagraph(text: string): boolean {
-  // Within the first 40 code units (searched in place: no copy of the start per paragraph).
-  const match = LETTER.exec(text);
-  if (match === null || match.index >= 40) return false;
-  const cp = text.codePointAt(match.index);
+  // Within the first 40 code units (searched in place: no copy of the start per paragraph, and no
+  // match object either).
+  const index = text.search(LETTER);
+  if (index === -1 || index >= 40) return false;
+  const cp = text.codePointAt(index);
   return cp !== undefined && isEastAsian(cp);
 }
 

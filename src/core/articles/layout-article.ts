@@ -95,8 +95,13 @@ const CHINESE_INDENT = '\u3000\u3000';
 const NO_OPTIONS = {};
 const BULLETS = ['•', '◦', '▪'];
 
-/** Prepared texts of an article, by layout options that change them, in unit order. */
-const preparedCache = new WeakMap<Article, Map<string, PreparedUnits>>();
+/**
+ * Prepared texts of an article, by layout options that change them, in unit order; `null` while
+ * the article has been laid out only once with those options. The analysis is kept from the
+ * second layout on (a preset change, a resize): an article read at one size never pays for
+ * keeping a byte per character, and a long one laid out cold touches that much less fresh memory.
+ */
+const preparedCache = new WeakMap<Article, Map<string, PreparedUnits | null>>();
 
 interface Context {
   /** Printed before every line (quote bars, list indents). */
@@ -116,7 +121,7 @@ class Layouter {
   private pendingLead: { text: string; width: number } | null = null;
 
   constructor(
-    private readonly prepared: PreparedUnits,
+    private readonly prepared: PreparedUnits | null,
     private readonly isAmbiguousWide: boolean,
     private readonly gap: number,
     private readonly indentChinese: boolean,
@@ -130,11 +135,23 @@ class Layouter {
     return displayWidth(text, this.isAmbiguousWide);
   }
 
-  /** The prepared form of the next text unit (cached across layouts of the same article). */
-  private unit(text: string, indent = ''): PreparedText {
+  /**
+   * The prepared form of the next text unit: from (or kept in) the article's cache when it keeps
+   * one, else analysed afresh; with `isWrappedAtOnce`, into a buffer the next unit reuses (the unit
+   * is wrapped before anything else is prepared).
+   */
+  private unit(text: string, indent = '', isWrappedAtOnce = false): PreparedText {
     const index = this.unitIndex;
     this.unitIndex += 1;
-    return this.prepared.prepare(index, text, indent, this.isAmbiguousWide);
+    if (this.prepared !== null) {
+      return this.prepared.prepare(index, text, indent, this.isAmbiguousWide);
+    }
+    return prepareText(
+      indent === '' ? text : indent + text,
+      this.isAmbiguousWide,
+      indent.length,
+      isWrappedAtOnce,
+    );
   }
 
   /** Reserves the positions of a unit of `length` UTF-16 units and returns its base. */
@@ -204,7 +221,7 @@ class Layouter {
     options: { indent?: string; center?: boolean; level?: number } = NO_OPTIONS,
   ): void {
     const indent = options.indent ?? '';
-    const prepared = this.unit(text, indent);
+    const prepared = this.unit(text, indent, true);
     const line = this.line;
     line.ctx = ctx;
     line.base = this.advance(text.length);
@@ -580,6 +597,8 @@ export function layoutArticle(article: Article, options: LayoutOptions): Article
   }
   let prepared = byKey.get(key);
   if (prepared === undefined) {
+    byKey.set(key, null);
+  } else if (prepared === null) {
     prepared = new PreparedUnits();
     byKey.set(key, prepared);
   }
@@ -588,7 +607,7 @@ export function layoutArticle(article: Article, options: LayoutOptions): Article
   const expectedLines =
     (2 * Math.max(0, article.length)) / width + (gap + 2) * article.blocks.length + 64;
   const layouter = new Layouter(
-    prepared,
+    prepared ?? null,
     isAmbiguousWide,
     gap,
     indentChinese,

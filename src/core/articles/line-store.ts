@@ -4,6 +4,7 @@
 //
 // Why: a million-character article has tens of thousands of lines; as objects and strings they
 // were megabytes for the garbage collector to copy out of the young generation on every layout.
+import { ChunkedList } from './chunked-list.js';
 import type { LayoutLine, LineKind } from './layout-article.js';
 
 const KINDS: readonly LineKind[] = [
@@ -45,9 +46,9 @@ export class LineStore {
   private levels: Uint8Array;
   private flags: Uint8Array;
   /** The texts lines are spans of (one per text unit, or a line's own text). */
-  private readonly texts: string[] = [];
+  private readonly texts = new ChunkedList<string>();
   /** What each text is read after (a paragraph's indent): spans count it as part of the text. */
-  private readonly prefixes: string[] = [];
+  private readonly prefixes = new ChunkedList<string>();
   private readonly leads: string[] = [''];
   private readonly leadIndex = new Map<string, number>([['', 0]]);
   private count = 0;
@@ -72,15 +73,14 @@ export class LineStore {
    * copy is kept); returns its reference for {@link push}.
    */
   addText(text: string, prefix = ''): number {
-    this.texts.push(text);
     this.prefixes.push(prefix);
-    return this.texts.length - 1;
+    return this.texts.push(text);
   }
 
   /** `(prefix + text).slice(start, stop)` of text `ref`. */
   private span(ref: number, start: number, stop: number): string {
-    const text = this.texts[ref] ?? '';
-    const prefix = this.prefixes[ref] ?? '';
+    const text = this.texts.get(ref) ?? '';
+    const prefix = this.prefixes.get(ref) ?? '';
     const p = prefix.length;
     if (p === 0) return text.slice(start, stop);
     const head = start < p ? prefix.slice(start, Math.min(stop, p)) : '';

@@ -4,6 +4,7 @@
 //
 // Why: a long article has tens of thousands of units; a kept object per unit (and a kept copy of
 // each indented paragraph) was megabytes for the garbage collector to copy on every cold layout.
+import { ChunkedList } from './chunked-list.js';
 import { prepareText, type PreparedText } from './wrap-text.js';
 
 const FIELDS = 3;
@@ -13,8 +14,8 @@ const INDENT = 2;
 
 /** Prepared texts of units `0, 1, 2 …`: each unit is an indent (kept together) and a text. */
 export class PreparedUnits {
-  private readonly texts: (string | undefined)[] = [];
-  private readonly buffers: Uint8Array[] = [];
+  private readonly texts = new ChunkedList<string>();
+  private readonly buffers = new ChunkedList<Uint8Array>();
   /** The few units with clusters too wide for their byte (see `PreparedText.wide`). */
   private readonly wides = new Map<number, ReadonlyMap<number, number>>();
   private numbers = new Int32Array(FIELDS * 64);
@@ -26,12 +27,12 @@ export class PreparedUnits {
    */
   prepare(index: number, text: string, indent: string, isAmbiguousWide: boolean): PreparedText {
     const at = index * FIELDS;
-    if (this.texts[index] === text && this.numbers[at + INDENT] === indent.length) {
+    if (this.texts.get(index) === text && this.numbers[at + INDENT] === indent.length) {
       const n = this.numbers;
       return {
         text: indent === '' ? text : indent + text,
         width: n[at + WIDTH] as number,
-        data: this.buffers[index] as Uint8Array,
+        data: this.buffers.get(index) as Uint8Array,
         origin: n[at + ORIGIN] as number,
         wide: this.wides.get(index) ?? null,
       };
@@ -51,8 +52,8 @@ export class PreparedUnits {
     n[at + WIDTH] = prepared.width;
     n[at + INDENT] = indent.length;
     // Filled in order in practice; a gap (a unit skipped) stays undefined and never matches.
-    this.texts[index] = text;
-    this.buffers[index] = prepared.data;
+    this.texts.set(index, text);
+    this.buffers.set(index, prepared.data);
     if (prepared.wide === null) this.wides.delete(index);
     else this.wides.set(index, prepared.wide);
     return prepared;

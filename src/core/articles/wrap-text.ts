@@ -77,23 +77,42 @@ function allocate(length: number): { data: Uint8Array; origin: number } {
   return { data: chunk, origin };
 }
 
+/** The buffer of prepared texts that are wrapped before the next one is prepared. */
+let scratchData = new Uint8Array(256);
+
 /**
  * Measures `text` and finds its break opportunities. No break is allowed within the first
  * `keepTogether` UTF-16 units (a paragraph indent stays with the first word). The analysis runs in
- * reused buffers; what is kept is one byte per UTF-16 unit in a shared chunk.
+ * reused buffers; what is kept is one byte per UTF-16 unit in a shared chunk, or, with
+ * `isWrappedAtOnce`, in a buffer that the next such call reuses (for a text wrapped right away and
+ * then dropped: nothing is kept).
  */
-export function prepareText(text: string, isAmbiguousWide = false, keepTogether = 0): PreparedText {
+export function prepareText(
+  text: string,
+  isAmbiguousWide = false,
+  keepTogether = 0,
+  isWrappedAtOnce = false,
+): PreparedText {
   const n = text.length;
+  let data: Uint8Array | null = null;
+  if (isWrappedAtOnce) {
+    if (n + 1 > scratchData.length)
+      scratchData = new Uint8Array(Math.max(n + 1, scratchData.length * 2));
+    data = scratchData;
+    data.fill(0, 0, n + 1);
+  }
   if (n + 1 > scratchWidths.length) {
     const size = Math.max(n + 1, scratchWidths.length * 2);
     const isKept = size <= SCRATCH_LIMIT;
     const widthsBuffer = new Int32Array(size);
     const breaksBuffer = new Uint8Array(size);
-    if (!isKept) return prepareIn(text, isAmbiguousWide, keepTogether, widthsBuffer, breaksBuffer);
+    if (!isKept) {
+      return prepareIn(text, isAmbiguousWide, keepTogether, widthsBuffer, breaksBuffer, data);
+    }
     scratchWidths = widthsBuffer;
     scratchBreaks = breaksBuffer;
   }
-  return prepareIn(text, isAmbiguousWide, keepTogether, scratchWidths, scratchBreaks);
+  return prepareIn(text, isAmbiguousWide, keepTogether, scratchWidths, scratchBreaks, data);
 }
 
 function prepareIn(
@@ -102,11 +121,12 @@ function prepareIn(
   keepTogether: number,
   widths: Int32Array,
   breaks: Uint8Array,
+  into: Uint8Array | null,
 ): PreparedText {
   const n = text.length;
   const width = measureInto(text, isAmbiguousWide, widths);
   if (n > 0) breakOpportunities(text, breaks);
-  const { data, origin } = allocate(n + 1);
+  const { data, origin } = into === null ? allocate(n + 1) : { data: into, origin: 0 };
   if (n === 0) data[origin] = PREPARED_BREAK;
   let wide: Map<number, number> | null = null;
   // The cluster that starts at `last` gets its width when the next one starts.

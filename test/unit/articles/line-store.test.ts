@@ -111,7 +111,7 @@ describe('layoutArticle line store', () => {
     },
   ];
 
-  it('lays an article out the same from its cache as from scratch, at every preset width', () => {
+  it('lays an article out the same from scratch, while keeping its analysis (second layout) and from it, at every preset width', () => {
     for (const base of [
       riversideArticle(),
       englishArticle(),
