@@ -13,7 +13,7 @@ export interface BenchResult {
   readonly target?: string;
   /** One line of context: workload, repetitions, caveats. */
   readonly note?: string;
-  /** Median divided by the median of the baseline named in `ratioTo` (same run). */
+  /** Median divided by the median of the baseline named in `ratioTo` (same run), unless the note says otherwise. */
   readonly ratio?: number;
   /** The baseline `ratio` refers to. @default "node -e 0" */
   readonly ratioTo?: string;
