@@ -218,8 +218,16 @@ export function createController(
 
   const loadInsights = (): void => {
     run(async () => {
-      const { hotWords, rank } = await services.insights(getState().items);
-      if (!isDisposed) dispatch({ type: 'insights-loaded', hotWords, rank });
+      try {
+        const { hotWords, rank } = await services.insights(getState().items);
+        if (!isDisposed) dispatch({ type: 'insights-loaded', hotWords, rank });
+      } catch (error) {
+        // The panel must not say "counting…" forever: it shows nothing counted, the notice why.
+        if (!isDisposed && !getState().areInsightsLoaded) {
+          dispatch({ type: 'insights-loaded', hotWords: [], rank: { 3: [], 7: [], 30: [] } });
+        }
+        throw error;
+      }
     });
   };
 

@@ -26,6 +26,8 @@ export interface Labels {
   readonly rankWindow: (days: number) => string;
   readonly noHotWords: string;
   readonly noRank: string;
+  /** Said under the panel's headings until the first count is done. */
+  readonly counting: string;
   readonly loadingArticle: string;
   readonly articleFailed: (message: string) => string;
   readonly related: string;
@@ -85,6 +87,7 @@ const zh: Labels = {
   rankWindow: (days) => (days === 3 ? '3天' : days === 7 ? '一周' : '一月'),
   noHotWords: '暂无',
   noRank: '还没有阅读记录',
+  counting: '统计中…',
   loadingArticle: '正在获取全文…',
   articleFailed: (message) => `无法打开文章：${message}`,
   related: '相关阅读',
@@ -144,6 +147,7 @@ const en: Labels = {
   rankWindow: (days) => (days === 3 ? '3 days' : days === 7 ? 'week' : 'month'),
   noHotWords: 'none yet',
   noRank: 'nothing read yet',
+  counting: 'counting…',
   loadingArticle: 'Fetching the full text…',
   articleFailed: (message) => `Cannot open the article: ${message}`,
   related: 'Related reading',

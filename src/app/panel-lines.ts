@@ -16,8 +16,10 @@ export function panelLines(state: AppState, width: number, height: number): Pane
   const lines: PanelLine[] = [];
   const half = Math.max(2, Math.floor(height / 2));
   lines.push({ text: fitToWidth(t.hotWords, width), isHeading: true });
-  if (state.hotWords.length === 0)
-    lines.push({ text: fitToWidth(` ${t.noHotWords}`, width), isHeading: false });
+  if (state.hotWords.length === 0) {
+    const text = state.areInsightsLoaded ? t.noHotWords : t.counting;
+    lines.push({ text: fitToWidth(` ${text}`, width), isHeading: false });
+  }
   for (const word of state.hotWords.slice(0, half - 1)) {
     const count = String(word.count);
     lines.push({
@@ -35,7 +37,10 @@ export function panelLines(state: AppState, width: number, height: number): Pane
   ).join(' ');
   lines.push({ text: fitToWidth(`${t.mostRead} ${windows}`, width), isHeading: true });
   const rank = state.rank[state.rankWindow];
-  if (rank.length === 0) lines.push({ text: fitToWidth(` ${t.noRank}`, width), isHeading: false });
+  if (rank.length === 0) {
+    const text = state.areInsightsLoaded ? t.noRank : t.counting;
+    lines.push({ text: fitToWidth(` ${text}`, width), isHeading: false });
+  }
   rank.slice(0, Math.max(0, height - lines.length)).forEach((entry, index) => {
     const n = padStartToWidth(String(index + 1), 2);
     lines.push({ text: fitToWidth(`${n} ${entry.title}`, width), isHeading: false });

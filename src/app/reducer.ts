@@ -323,7 +323,7 @@ export function reduce(state: AppState, action: Action): AppState {
     }
 
     case 'insights-loaded':
-      return { ...state, hotWords: action.hotWords, rank: action.rank };
+      return { ...state, hotWords: action.hotWords, rank: action.rank, areInsightsLoaded: true };
 
     case 'help-toggled':
       return { ...state, isHelpOpen: !state.isHelpOpen, helpTop: 0 };

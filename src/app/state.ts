@@ -148,6 +148,8 @@ export interface AppState {
   readonly rankWindow: RankWindow;
   readonly hotWords: readonly HotWord[];
   readonly rank: Readonly<Record<RankWindow, readonly RankEntry[]>>;
+  /** False until the hot words and the ranking have been counted once (the panel says so). */
+  readonly areInsightsLoaded: boolean;
   readonly fontSize: FontSize;
   /** The terminal draws East Asian Ambiguous characters 2 columns wide (the settings file says). */
   readonly isAmbiguousWide: boolean;
@@ -192,6 +194,7 @@ export function initialState(options: InitialStateOptions): AppState {
     rankWindow: 3,
     hotWords: [],
     rank: { 3: [], 7: [], 30: [] },
+    areInsightsLoaded: false,
     fontSize: options.fontSize ?? 'medium',
     isAmbiguousWide: options.isAmbiguousWide ?? false,
     notice: null,

@@ -125,6 +125,24 @@ describe('home', () => {
     await r.waitFor('点击排行 3天 [一周] 一月');
   });
 
+  it('says why the side panel is empty when its counts fail, never "counting…" forever', async () => {
+    reader = await renderReader({
+      services: {
+        ...services,
+        insights: () => Promise.reject(new Error('history unreadable')),
+      },
+      catalog: demo.catalog,
+      columns: 100,
+      rows: 24,
+    });
+    await reader.waitFor('频道');
+    await reader.press('p');
+    await reader.waitFor('history unreadable');
+    await reader.waitFor('还没有阅读记录');
+    expect(reader.frame()).toContain(' 暂无');
+    expect(reader.frame()).not.toContain('统计中');
+  });
+
   it('speaks English with --lang en', async () => {
     reader = await renderReader({
       services,
