@@ -27,14 +27,93 @@ export function uaxBreakOpportunities(text: string, into: Uint8Array | null = nu
   if (into !== null) result.fill(NO_BREAK, 0, text.length + 1);
   const short = shortenHanRuns(text, result);
   const source = short?.text ?? text;
+  const positions = short?.positions ?? null;
+  if (source.length === 0) return result;
+  if (HAS_BREAKER_STEPS) {
+    writeBreaks(source, result, positions);
+    return result;
+  }
   const breaker = new LineBreaker(source);
   for (let next = breaker.nextBreak(); next !== null; next = breaker.nextBreak()) {
     if (next.position > 0 && next.position < source.length) {
-      const at = short === null ? next.position : (short.positions[next.position] as number);
+      const at = positions === null ? next.position : (positions[next.position] as number);
       result[at] = next.required ? MUST_BREAK : MAY_BREAK;
     }
   }
   return result;
+}
+
+/** The state and steps of linebreak 1.1's breaker that its `nextBreak` loop uses. */
+interface BreakerSteps {
+  pos: number;
+  lastPos: number;
+  curClass: number | null;
+  nextClass: number | null;
+  LB8a: boolean;
+  LB30a: number;
+  nextCharClass(): number;
+  getSimpleBreak(): boolean | null;
+  getPairTableBreak(lastClass: number): boolean;
+}
+
+// linebreak 1.1's class numbers that its `nextBreak` loop names (dist/module.mjs).
+const CLASS_ZWJ = 31;
+const CLASS_BK = 34;
+const CLASS_CR = 36;
+const CLASS_LF = 37;
+const CLASS_NL = 38;
+const CLASS_SP = 41;
+const CLASS_WJ = 22;
+
+/** Whether the breaker has the steps {@link writeBreaks} runs (else its `nextBreak` is used). */
+const HAS_BREAKER_STEPS = (['nextCharClass', 'getSimpleBreak', 'getPairTableBreak'] as const).every(
+  (name) =>
+    typeof (LineBreaker.prototype as unknown as Record<string, unknown>)[name] === 'function',
+);
+
+/** linebreak's class of a line's first character (LB4–LB7 as its breaker applies them). */
+function firstClass(c: number): number {
+  if (c === CLASS_LF || c === CLASS_NL) return CLASS_BK;
+  return c === CLASS_SP ? CLASS_WJ : c;
+}
+
+/**
+ * linebreak's `nextBreak` loop, run to the end of `source` with the breaker's own steps, writing
+ * each opportunity into `result` (through `positions` when the source was shortened) instead of
+ * returning an object for each: Chinese text has one every few characters. A property test holds it
+ * to `nextBreak` itself.
+ */
+function writeBreaks(source: string, result: Uint8Array, positions: Int32Array | null): void {
+  const breaker = new LineBreaker(source) as unknown as BreakerSteps;
+  const n = source.length;
+  const first = breaker.nextCharClass();
+  breaker.curClass = firstClass(first);
+  breaker.nextClass = first;
+  breaker.LB8a = first === CLASS_ZWJ;
+  breaker.LB30a = 0;
+  while (breaker.pos < n) {
+    const at = breaker.pos;
+    breaker.lastPos = at;
+    const lastClass = breaker.nextClass as number;
+    const nextClass = breaker.nextCharClass();
+    breaker.nextClass = nextClass;
+    let kind = NO_BREAK;
+    if (
+      breaker.curClass === CLASS_BK ||
+      (breaker.curClass === CLASS_CR && nextClass !== CLASS_LF)
+    ) {
+      breaker.curClass = firstClass(nextClass);
+      kind = MUST_BREAK;
+    } else {
+      const simple = breaker.getSimpleBreak();
+      const shouldBreak = simple ?? breaker.getPairTableBreak(lastClass);
+      breaker.LB8a = nextClass === CLASS_ZWJ;
+      if (shouldBreak) kind = MAY_BREAK;
+    }
+    if (kind !== NO_BREAK && at > 0) {
+      result[positions === null ? at : (positions[at] as number)] = kind;
+    }
+  }
 }
 
 /** CJK Unified Ideographs: every one of them is of UAX #14 class ID in linebreak's data. */
