@@ -26,7 +26,7 @@ export function uaxBreakOpportunities(text: string, into: Uint8Array | null = nu
   const result = into ?? new Uint8Array(text.length + 1);
   if (into !== null) result.fill(NO_BREAK, 0, text.length + 1);
   const short = shortenHanRuns(text, result);
-  const source = short?.text ?? text;
+  const source: string = short === null ? text : (short as unknown as string);
   const positions = short?.positions ?? null;
   if (source.length === 0) return result;
   if (HAS_BREAKER_STEPS) {
@@ -45,11 +45,13 @@ export function uaxBreakOpportunities(text: string, into: Uint8Array | null = nu
 
 /** The state and steps of linebreak 1.1's breaker that its `nextBreak` loop uses. */
 interface BreakerSteps {
+  string: unknown;
   pos: number;
   lastPos: number;
   curClass: number | null;
   nextClass: number | null;
   LB8a: boolean;
+  LB21a: boolean;
   LB30a: number;
   nextCharClass(): number;
   getSimpleBreak(): boolean | null;
@@ -65,11 +67,32 @@ const CLASS_NL = 38;
 const CLASS_SP = 41;
 const CLASS_WJ = 22;
 
-/** Whether the breaker has the steps {@link writeBreaks} runs (else its `nextBreak` is used). */
-const HAS_BREAKER_STEPS = (['nextCharClass', 'getSimpleBreak', 'getPairTableBreak'] as const).every(
-  (name) =>
-    typeof (LineBreaker.prototype as unknown as Record<string, unknown>)[name] === 'function',
-);
+/** The fields linebreak 1.1's breaker sets up, which {@link writeBreaks} resets to reuse it. */
+const BREAKER_FIELDS = [
+  'LB21a',
+  'LB30a',
+  'LB8a',
+  'curClass',
+  'lastPos',
+  'nextClass',
+  'pos',
+  'string',
+];
+
+/**
+ * Whether the breaker is the one {@link writeBreaks} knows: its steps are there and it keeps no
+ * state but the fields it resets. Else its `nextBreak` is used, one breaker per text.
+ */
+const HAS_BREAKER_STEPS =
+  (['nextCharClass', 'getSimpleBreak', 'getPairTableBreak'] as const).every(
+    (name) =>
+      typeof (LineBreaker.prototype as unknown as Record<string, unknown>)[name] === 'function',
+  ) && Object.keys(new LineBreaker('')).sort().join() === BREAKER_FIELDS.join();
+
+/** Whether {@link writeBreaks} is in use (a test checks it is, with the linebreak we ship). */
+export const usesBreakerSteps = HAS_BREAKER_STEPS;
+
+let reusedBreaker: BreakerSteps | null = null;
 
 /** linebreak's class of a line's first character (LB4–LB7 as its breaker applies them). */
 function firstClass(c: number): number {
@@ -84,7 +107,16 @@ function firstClass(c: number): number {
  * to `nextBreak` itself.
  */
 function writeBreaks(source: string, result: Uint8Array, positions: Int32Array | null): void {
-  const breaker = new LineBreaker(source) as unknown as BreakerSteps;
+  // One breaker for every text, reset as its constructor sets it up.
+  const breaker = (reusedBreaker ??= new LineBreaker('') as unknown as BreakerSteps);
+  breaker.string = source;
+  breaker.pos = 0;
+  breaker.lastPos = 0;
+  breaker.curClass = null;
+  breaker.nextClass = null;
+  breaker.LB8a = false;
+  breaker.LB21a = false;
+  breaker.LB30a = 0;
   const n = source.length;
   const first = breaker.nextCharClass();
   breaker.curClass = firstClass(first);
@@ -123,22 +155,36 @@ function isHan(code: number): boolean {
 
 /** Shortened texts up to this long map their offsets back through a buffer kept for it. */
 const SCRATCH_LIMIT = 1 << 16;
+
+/**
+ * A text with each run of two or more ideographs shortened to its first one, as linebreak's breaker
+ * reads a string (`length` and `charCodeAt` only), without the shortened copy: building it piece by
+ * piece was a string object per piece. One instance, reused.
+ */
+class ShortenedText {
+  length = 0;
+  text = '';
+  /** For each offset of the shortened text (and its end), the offset in `text`. */
+  positions = new Int32Array(0);
+
+  charCodeAt(index: number): number {
+    return index < this.length ? this.text.charCodeAt(this.positions[index] as number) : NaN;
+  }
+}
+
+const shortened = new ShortenedText();
 let scratchPositions = new Int32Array(256);
 
 /**
  * Between two ideographs (class ID) a line may always break, whatever came before, and the
  * breaker's state after an ideograph does not depend on what came before it. So each run of two
- * or more is handed to the breaker as its first ideograph only (the breaker allocates an object
- * per break, and Chinese text has one between almost every two characters); the breaks inside the
- * run are written here. Returns the shortened text and, for each of its offsets, the offset in
- * `text`; null when there is no run to shorten.
+ * or more is handed to the breaker as its first ideograph only (Chinese text has a break between
+ * almost every two characters); the breaks inside the run are written here. Returns the shortened
+ * text (valid until the next call); null when there is no run to shorten.
  */
-function shortenHanRuns(
-  text: string,
-  result: Uint8Array,
-): { text: string; positions: Int32Array } | null {
+function shortenHanRuns(text: string, result: Uint8Array): ShortenedText | null {
   const n = text.length;
-  let short: string | null = null;
+  let isShortened = false;
   let positions = scratchPositions;
   let kept = 0;
   let q = 0;
@@ -150,28 +196,28 @@ function shortenHanRuns(
     let end = i + 1;
     while (end < n && isHan(text.charCodeAt(end))) end += 1;
     if (end - i >= 2) {
-      if (short === null) {
-        short = '';
-        if (n + 1 > SCRATCH_LIMIT) {
-          positions = new Int32Array(n + 1);
-        } else if (positions.length < n + 1) {
+      if (!isShortened) {
+        isShortened = true;
+        if (positions.length < n + 1) {
           positions = new Int32Array(Math.max(n + 1, positions.length * 2));
-          scratchPositions = positions;
+          // Kept for the next texts unless it is outsized (one huge paragraph).
+          if (n + 1 <= SCRATCH_LIMIT) scratchPositions = positions;
         }
       }
       // Up to and including the run's first ideograph; what follows the run maps to `end`.
-      short += text.slice(kept, i + 1);
       for (let k = kept; k <= i; k += 1) positions[q++] = k;
       for (let k = i + 1; k < end; k += 1) result[k] = MAY_BREAK;
       kept = end;
     }
     i = end;
   }
-  if (short === null) return null;
-  short += text.slice(kept);
+  if (!isShortened) return null;
   for (let k = kept; k < n; k += 1) positions[q++] = k;
   positions[q] = n;
-  return { text: short, positions };
+  shortened.text = text;
+  shortened.length = q;
+  shortened.positions = positions;
+  return shortened;
 }
 
 function isSpace(code: number): boolean {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   breakOpportunities,
   uaxBreakOpportunities,
+  usesBreakerSteps,
 } from '../../../src/core/articles/break-opportunities.js';
 import { analyzeText, displayWidth, graphemes } from '../../../src/core/articles/text-metrics.js';
 import { prepareText, wrapPrepared, wrapText } from '../../../src/core/articles/wrap-text.js';
@@ -83,6 +84,8 @@ describe('prepared texts (shared buffers)', () => {
   });
 
   it('find the UAX #14 breaks linebreak finds, with runs of ideographs shortened for it', () => {
+    // Run with linebreak's own steps, one reused breaker, no object per break (see writeBreaks).
+    expect(usesBreakerSteps).toBe(true);
     const direct = (text: string): number[] => {
       const result = new Array<number>(text.length + 1).fill(0);
       const breaker = new LineBreaker(text);
