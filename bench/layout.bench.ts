@@ -16,7 +16,7 @@ const FIXTURES = fileURLToPath(new URL('../test/fixtures/articles/riverside/', i
 const SAMPLES = 11;
 const ROWS = 32;
 /** Rounds of the growth comparison: ten 100k layouts and one 1M layout each. */
-const GROWTH_ROUNDS = 9;
+const GROWTH_ROUNDS = 15;
 const SCENARIO_100K = 'layout: 100k-char Chinese article, 80 cols, cold';
 const SCENARIO_1M = 'layout: 1M-char Chinese article, 80 cols, cold';
 
