@@ -23,13 +23,25 @@ export const MUST_BREAK = 2;
  * `into` (its first `text.length + 1` entries) when given.
  */
 export function uaxBreakOpportunities(text: string, into: Uint8Array | null = null): Uint8Array {
+  return uaxBreaks(text, into, HAS_BREAKER_STEPS);
+}
+
+/**
+ * {@link uaxBreakOpportunities} through linebreak's `nextBreak` loop, as when its breaker's steps
+ * are missing; tests hold the two to the same results.
+ */
+export function uaxBreakOpportunitiesByNextBreak(text: string): Uint8Array {
+  return uaxBreaks(text, null, false);
+}
+
+function uaxBreaks(text: string, into: Uint8Array | null, isStepwise: boolean): Uint8Array {
   const result = into ?? new Uint8Array(text.length + 1);
   if (into !== null) result.fill(NO_BREAK, 0, text.length + 1);
   const short = shortenHanRuns(text, result);
   const source: string = short === null ? text : (short as unknown as string);
   const positions = short?.positions ?? null;
   if (source.length === 0) return result;
-  if (HAS_BREAKER_STEPS) {
+  if (isStepwise) {
     writeBreaks(source, result, positions);
     return result;
   }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   breakOpportunities,
   uaxBreakOpportunities,
+  uaxBreakOpportunitiesByNextBreak,
   usesBreakerSteps,
 } from '../../../src/core/articles/break-opportunities.js';
 import { analyzeText, displayWidth, graphemes } from '../../../src/core/articles/text-metrics.js';
@@ -134,6 +135,8 @@ describe('prepared texts (shared buffers)', () => {
         fc.array(piece, { maxLength: 40 }).map((parts) => parts.join('')),
         (text) => {
           expect(Array.from(uaxBreakOpportunities(text))).toEqual(direct(text));
+          // The fallback for a linebreak without those steps: its nextBreak over the view.
+          expect(Array.from(uaxBreakOpportunitiesByNextBreak(text))).toEqual(direct(text));
         },
       ),
       { numRuns: 500 },
