@@ -156,8 +156,8 @@ function prepareIn(
     data[origin + i] = entry;
     last = i;
   }
-  // Entry 0 was written as the first cluster's width only (never a break); `allocate` may hand out
-  // a chunk's room zeroed, so nothing else is left in it.
+  // Entry 0 holds only the first cluster's width (a text never breaks before its start): its room,
+  // fresh from `allocate` or the scratch cleared above, started at zero.
   return { text, width, data, origin, wide };
 }
 
