@@ -23,7 +23,7 @@ export const MUST_BREAK = 2;
  * `into` (its first `text.length + 1` entries) when given.
  */
 export function uaxBreakOpportunities(text: string, into: Uint8Array | null = null): Uint8Array {
-  return uaxBreaks(text, into, HAS_BREAKER_STEPS);
+  return uaxBreaks(text, into, usesBreakerSteps);
 }
 
 /**
@@ -93,16 +93,14 @@ const BREAKER_FIELDS = [
 
 /**
  * Whether the breaker is the one {@link writeBreaks} knows: its steps are there and it keeps no
- * state but the fields it resets. Else its `nextBreak` is used, one breaker per text.
+ * state but the fields it resets. Else its `nextBreak` is used, one breaker per text. (A test
+ * checks it is, with the linebreak we ship.)
  */
-const HAS_BREAKER_STEPS =
+export const usesBreakerSteps =
   (['nextCharClass', 'getSimpleBreak', 'getPairTableBreak'] as const).every(
     (name) =>
       typeof (LineBreaker.prototype as unknown as Record<string, unknown>)[name] === 'function',
   ) && Object.keys(new LineBreaker('')).sort().join() === BREAKER_FIELDS.join();
-
-/** Whether {@link writeBreaks} is in use (a test checks it is, with the linebreak we ship). */
-export const usesBreakerSteps = HAS_BREAKER_STEPS;
 
 let reusedBreaker: BreakerSteps | null = null;
 
@@ -119,16 +117,12 @@ function firstClass(c: number): number {
  * to `nextBreak` itself.
  */
 function writeBreaks(source: string, result: Uint8Array, positions: Int32Array | null): void {
-  // One breaker for every text, reset as its constructor sets it up.
+  // One breaker for every text, reset as its constructor and nextBreak's first call set it up.
   const breaker = (reusedBreaker ??= new LineBreaker('') as unknown as BreakerSteps);
   breaker.string = source;
   breaker.pos = 0;
   breaker.lastPos = 0;
-  breaker.curClass = null;
-  breaker.nextClass = null;
-  breaker.LB8a = false;
   breaker.LB21a = false;
-  breaker.LB30a = 0;
   const n = source.length;
   const first = breaker.nextCharClass();
   breaker.curClass = firstClass(first);

@@ -15,11 +15,6 @@ export class ChunkedList<T> {
   private readonly blocks: T[][] = [];
   private size = 0;
 
-  /** One past the highest index set. */
-  get length(): number {
-    return this.size;
-  }
-
   /** Appends `value`; returns its index. */
   push(value: T): number {
     const index = this.size;

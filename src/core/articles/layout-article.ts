@@ -225,7 +225,6 @@ class Layouter {
     const line = this.line;
     line.ctx = ctx;
     line.base = this.advance(text.length);
-    line.available = ctx.width;
     line.isCentered = options.center === true;
     line.level = options.level ?? 0;
     line.kind = kind;
@@ -238,7 +237,6 @@ class Layouter {
   private readonly line = {
     ctx: { lead: '', leadWidth: 0, width: 0, inQuote: false, inList: false } as Context,
     base: 0,
-    available: 0,
     isCentered: false,
     level: 0,
     kind: 'text' as LineKind,
@@ -248,7 +246,7 @@ class Layouter {
 
   private readonly emitLine = (start: number, end: number, width: number): void => {
     const line = this.line;
-    const pad = line.isCentered ? Math.floor((line.available - width) / 2) : 0;
+    const pad = line.isCentered ? Math.floor((line.ctx.width - width) / 2) : 0;
     const offset = line.base + Math.max(0, start - line.skip);
     const lineEnd = line.base + Math.max(0, end - line.skip);
     this.emitSpan(
@@ -595,19 +593,16 @@ export function layoutArticle(article: Article, options: LayoutOptions): Article
     byKey = new Map();
     preparedCache.set(article, byKey);
   }
-  let prepared = byKey.get(key);
-  if (prepared === undefined) {
-    byKey.set(key, null);
-  } else if (prepared === null) {
-    prepared = new PreparedUnits();
-    byKey.set(key, prepared);
-  }
+  // Nothing kept at the first layout with these options; kept from the second on.
+  const kept = byKey.get(key);
+  const prepared = kept === undefined ? null : (kept ?? new PreparedUnits());
+  byKey.set(key, prepared);
   const gap = Math.max(0, options.paragraphGap ?? 1);
   // Room for the lines of wide text, so the store rarely regrows (room left unused costs little).
   const expectedLines =
     (2 * Math.max(0, article.length)) / width + (gap + 2) * article.blocks.length + 64;
   const layouter = new Layouter(
-    prepared ?? null,
+    prepared,
     isAmbiguousWide,
     gap,
     indentChinese,

@@ -293,18 +293,14 @@ export function wrapEach(
     let first = n;
     let used = 0;
     for (let b = start + 1; b <= n; b += 1) {
-      const before = (data[origin + b - 1] as number) & PREPARED_WIDTH;
-      used += before === PREPARED_WIDE ? clusterWidthAt(prepared, b - 1) : before;
+      used += clusterWidthAt(prepared, b - 1);
       const entry = data[origin + b] as number;
       if ((entry & PREPARED_BREAK) === 0) continue;
       if (first === n) first = b;
       // Whitespace at the break is dropped, and with it its width.
-      let e = b;
+      const e = trimEnd(text, start, b);
       let lineWidth = used;
-      while (e > start && isTrimmable(text.charCodeAt(e - 1))) {
-        e -= 1;
-        lineWidth -= clusterWidthAt(prepared, e);
-      }
+      for (let k = e; k < b; k += 1) lineWidth -= clusterWidthAt(prepared, k);
       if (!isExact || (e < b && isInside(prepared, e)))
         lineWidth = widthBetween(prepared, start, e);
       if (lineWidth > width) break;
