@@ -12,9 +12,9 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalEdition, type LocalEdition } from './local-edition.js';
-import { CLI_PATH, runCli, type CliResult } from '../helpers/run-cli.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { localEditionForFile } from './local-edition.js';
+import { runCli, type CliResult } from '../helpers/run-cli.js';
 
 const PRELOAD = resolve(import.meta.dirname, 'full-disk-preload.mjs');
 /** Free bytes tried for each command: none at all, then amounts that run out mid-write. */
@@ -23,16 +23,7 @@ const FREE_BYTES = [0, 1, 64, 3_000, 12_000, 400_000];
 const FULL_DISK_LINE =
   /^tidings: the disk is full \(no space left on device\): could not (write|lock) [^\n]+\n$/;
 
-let edition: LocalEdition;
-
-beforeAll(async () => {
-  if (!existsSync(CLI_PATH))
-    throw new Error('dist/cli.js is missing: run `npm run build` (npm test does it)');
-  edition = await startLocalEdition();
-});
-afterAll(async () => {
-  await edition.close();
-});
+const edition = localEditionForFile();
 
 interface Home {
   readonly dir: string;
@@ -50,7 +41,7 @@ async function makeHome(): Promise<Home> {
   const dir = await mkdtemp(join(tmpdir(), 'tidings-full-disk-'));
   homes.push(dir);
   const catalog = join(dir, 'catalog.json');
-  await edition.writeCatalog(catalog);
+  await edition().writeCatalog(catalog);
   return { dir, env: { TIDINGS_HOME: dir }, catalog, log: `${dir}.enospc.log` };
 }
 
@@ -119,7 +110,7 @@ async function tempFiles(dir: string): Promise<string[]> {
 /** A home with two favorites, five cached items and an export, all written with space to spare. */
 async function storedHome(): Promise<{ home: Home; ids: string[] }> {
   const home = await makeHome();
-  edition.setVersion(1);
+  edition().setVersion(1);
   expect((await runCli(['fetch', '--catalog', home.catalog], home.env)).code).toBe(0);
   const ids = (await listed(home)).map((i) => i.id);
   expect(ids).toHaveLength(5);
@@ -217,7 +208,7 @@ describe('a full disk, by injected write failures (no root needed)', () => {
         }
 
         // Fetch a new edition of the feed into the cache.
-        edition.setVersion(2);
+        edition().setVersion(2);
         const fetched = await runFull(home, ['fetch', '--catalog', home.catalog], free);
         const titles = (await listed(home)).map((i) => i.title);
         if (fetched.code === 0) {

@@ -1,8 +1,11 @@
 // A one-feed local edition for the storage-fault tests: a real feed server on 127.0.0.1 whose feed
 // (five items, each with an article page long enough for full text) can be switched to a new
 // version, and the catalog file that points at it.
+import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import { afterAll, beforeAll } from 'vitest';
 import { startFeedServer } from '../helpers/feed-server.js';
+import { CLI_PATH } from '../helpers/run-cli.js';
 
 export interface LocalEdition {
   /** Serves version `n` of the feed and its pages from now on. */
@@ -43,5 +46,25 @@ export async function startLocalEdition(): Promise<LocalEdition> {
         }),
       ),
     close: () => server.close(),
+  };
+}
+
+/**
+ * One local edition for the test file, started before its tests (which run the built CLI, so that
+ * must be there) and closed after them; the returned function gives it inside a test.
+ */
+export function localEditionForFile(): () => LocalEdition {
+  let edition: LocalEdition | null = null;
+  beforeAll(async () => {
+    if (!existsSync(CLI_PATH))
+      throw new Error('dist/cli.js is missing: run `npm run build` (npm test does it)');
+    edition = await startLocalEdition();
+  });
+  afterAll(async () => {
+    await edition?.close();
+  });
+  return () => {
+    if (edition === null) throw new Error('the local edition is used before it was started');
+    return edition;
   };
 }

@@ -12,8 +12,8 @@ import { chmod, mkdir, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalEdition, type LocalEdition } from './local-edition.js';
-import { CLI_PATH, runCli, type CliResult } from '../helpers/run-cli.js';
+import { localEditionForFile } from './local-edition.js';
+import { runCli, type CliResult } from '../helpers/run-cli.js';
 
 const isRoot = process.getuid?.() === 0;
 
@@ -47,16 +47,7 @@ function canChattr(): boolean {
   }
 }
 
-let edition: LocalEdition;
-
-beforeAll(async () => {
-  if (!existsSync(CLI_PATH))
-    throw new Error('dist/cli.js is missing: run `npm run build` (npm test does it)');
-  edition = await startLocalEdition();
-});
-afterAll(async () => {
-  await edition.close();
-});
+const edition = localEditionForFile();
 
 /** One clear line on stderr: "tidings: …", no stack trace. */
 function expectClearError(result: CliResult): void {
@@ -67,7 +58,7 @@ function expectClearError(result: CliResult): void {
 
 async function setUpHome(home: string): Promise<{ env: Record<string, string>; catalog: string }> {
   const catalog = join(home, 'catalog.json');
-  await edition.writeCatalog(catalog);
+  await edition().writeCatalog(catalog);
   return { env: { TIDINGS_HOME: home }, catalog };
 }
 
@@ -105,7 +96,7 @@ describe.skipIf(!hasTmpfs)('a full disk (a 2 MiB tmpfs)', () => {
       const home = join(mountPoint, 'home');
       await mkdir(home);
       const { env, catalog } = await setUpHome(home);
-      edition.setVersion(1);
+      edition().setVersion(1);
       expect((await runCli(['fetch', '--catalog', catalog], env)).code).toBe(0);
       const before = await listTitles(env, catalog);
       expect(before).toHaveLength(5);
@@ -138,7 +129,7 @@ describe.skipIf(!hasTmpfs)('a full disk (a 2 MiB tmpfs)', () => {
       expectClearError(saved);
       expect(saved.stderr).toMatch(/space|ENOSPC/i);
 
-      edition.setVersion(2);
+      edition().setVersion(2);
       const fetched = await runCli(['fetch', '--catalog', catalog], env);
       expect(fetched.code).not.toBe(0);
       expect(fetched.stdout + fetched.stderr).toMatch(/space|ENOSPC/i);
@@ -206,7 +197,7 @@ describe.skipIf(!hasReadOnly)(
       { timeout: 120_000 },
       async () => {
         const { env, catalog } = await setUpHome(home);
-        edition.setVersion(1);
+        edition().setVersion(1);
         expect((await runCli(['fetch', '--catalog', catalog], env)).code).toBe(0);
         const ids = (
           JSON.parse((await runCli(['list', '--catalog', catalog, '--json'], env)).stdout) as {
@@ -230,7 +221,7 @@ describe.skipIf(!hasReadOnly)(
         // A clear message, promptly: not after half a minute of retrying a lock that cannot be made.
         expect(performance.now() - started).toBeLessThan(15_000);
         expectClearError(saved);
-        edition.setVersion(2);
+        edition().setVersion(2);
         const fetched = await runCli(['fetch', '--catalog', catalog], env);
         expect(fetched.code).not.toBe(0);
         expect(fetched.stderr).not.toMatch(/\n\s+at /);
